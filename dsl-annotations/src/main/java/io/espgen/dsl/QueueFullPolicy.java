@@ -1,0 +1,9 @@
+package io.espgen.dsl;
+
+/** What happens when a send does not fit in a connection's send queue ({@link TcpServer#sendQueueBytes()}). */
+public enum QueueFullPolicy {
+    /** The send is refused as a whole: nothing is queued and {@link Connection#send} returns {@code false}. */
+    REFUSE,
+    /** The connection is aborted: its queue is dropped, {@link Connection#send} returns {@code false}. */
+    CLOSE
+}

@@ -1,0 +1,60 @@
+package io.espgen.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class as a TCP server to generate ESP8266 firmware for.
+ *
+ * <p>The generated C keeps a connection table of {@link #maxConnections()} entries keyed by the client's
+ * remote IP and port, and a send queue per connection that owns copies of the data, issues one
+ * {@code espconn_send} at a time and splits large sends into chunks of {@link #sendChunkSize()} bytes.
+ *
+ * <pre>{@code
+ * @TcpServer(port = 7777, maxConnections = 4)
+ * public class EchoServer {
+ *     @OnReceive
+ *     void echo(Connection c, Bytes data) { c.send(data); }
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface TcpServer {
+
+    /** The TCP port to listen on, 1 to 65535. Each server of a firmware needs its own port. */
+    int port();
+
+    /**
+     * How many clients may be connected at once, 1 to 15 (the SDK's limit). The stack refuses clients
+     * beyond it. The SDK's default is 5.
+     */
+    int maxConnections() default 5;
+
+    /**
+     * Seconds without received data after which the SDK closes a client, 1 to 7200. The SDK's default
+     * is 10.
+     */
+    int idleTimeoutSeconds() default 10;
+
+    /**
+     * The largest piece handed to one {@code espconn_send}, 1 to 2920 bytes. 1440 keeps the behaviour of
+     * the classic ESP8266 notes; 2920 (two full segments) fills the SDK's send buffer and is much faster
+     * against peers that delay their ACKs.
+     */
+    int sendChunkSize() default 1440;
+
+    /**
+     * How many bytes one connection may have queued for sending (not yet acknowledged), from
+     * {@link #sendChunkSize()} up to 65535. What happens to a send that does not fit is
+     * {@link #onQueueFull()}.
+     */
+    int sendQueueBytes() default 4096;
+
+    /** What a send that does not fit in the send queue does. */
+    QueueFullPolicy onQueueFull() default QueueFullPolicy.REFUSE;
+}

@@ -1,0 +1,77 @@
+package io.espgen.generator.diag;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Reports errors at source offsets through javac's Trees API, so they print as File.java:line:col like
+ * any compiler error and IDEs underline the construct. Where no tree starts at the offset, the nearest
+ * enclosing tree is used; without javac trees, the error goes on the element with the line in the text.
+ */
+public final class TreeDiagnostics implements Diagnostics {
+
+    private final Trees trees;
+    private final CompilationUnitTree unit;
+    private final Messager messager;
+    private final Element fallback;
+    private boolean errors;
+
+    public TreeDiagnostics(Trees trees, CompilationUnitTree unit, Messager messager, Element fallback) {
+        this.trees = trees;
+        this.unit = unit;
+        this.messager = messager;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public void error(int start, int length, String message) {
+        errors = true;
+        Tree tree = trees == null ? null : find(start, start + length);
+        if (tree != null) {
+            trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
+        } else {
+            messager.printMessage(Diagnostic.Kind.ERROR, message, fallback);
+        }
+    }
+
+    @Override
+    public boolean hasErrors() {
+        return errors;
+    }
+
+    /** The innermost tree covering [start, end), preferring one that starts exactly at start. */
+    private Tree find(int start, int end) {
+        SourcePositions positions = trees.getSourcePositions();
+        Tree[] best = new Tree[1];
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (tree == null) {
+                    return null;
+                }
+                long s = positions.getStartPosition(unit, tree);
+                long e = positions.getEndPosition(unit, tree);
+                if (s < 0 || s > start || e < end) {
+                    return null; // does not cover the range: nothing inside it does either
+                }
+                if (best[0] == null || s >= positions.getStartPosition(unit, best[0])) {
+                    best[0] = tree;
+                }
+                return super.scan(tree, unused);
+            }
+
+            @Override
+            public Void scan(TreePath path, Void unused) {
+                return scan(path.getLeaf(), unused);
+            }
+        }.scan(unit, null);
+        return best[0];
+    }
+}

@@ -1,0 +1,88 @@
+package io.espgen.generator.emit;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.espgen.generator.plan.ServerPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+
+/**
+ * Writes a firmware's C tree: the runtime and the project's SDK declarations (copied from the templates
+ * module), then one directory per server and user_main.c, from FreeMarker templates. A pure function of
+ * the plans: the same servers give the same bytes.
+ */
+public final class CEmitter {
+
+    /** Files copied verbatim: relative output path → resource in the templates module. */
+    private static final Map<String, String> STATIC_FILES = Map.of(
+            "include/espgen_sdk.h", "/io/espgen/c/include/espgen_sdk.h",
+            "include/espgen_runtime.h", "/io/espgen/c/include/espgen_runtime.h",
+            "runtime/espgen_server.c", "/io/espgen/c/runtime/espgen_server.c",
+            "runtime/espgen_txq.c", "/io/espgen/c/runtime/espgen_txq.c");
+
+    private final Configuration config;
+
+    public CEmitter() {
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setTemplateLoader(new ClassTemplateLoader(CEmitter.class, "/io/espgen/templates"));
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setLocale(Locale.ROOT);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("computer");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+    }
+
+    /** Relative path (with '/') → file content, sorted by path. */
+    public Map<String, String> emit(List<ServerPlan> servers) {
+        List<ServerPlan> sorted = servers.stream().sorted(Comparator.comparing(ServerPlan::cName)).toList();
+        Map<String, String> files = new TreeMap<>();
+        STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
+        for (ServerPlan s : sorted) {
+            Map<String, Object> model = Map.of("s", s);
+            files.put(s.cName() + "/" + s.cName() + ".c", render("server.c.ftl", model));
+            files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
+        }
+        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted)));
+        return files;
+    }
+
+    private String render(String template, Map<String, Object> model) {
+        try {
+            Template t = config.getTemplate(template);
+            StringWriter out = new StringWriter();
+            t.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("espgen template " + template + " is missing from the templates module", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("espgen template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CEmitter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("resource " + name + " is missing from the templates module"));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.espgen.generator.model;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The connection events a handler can serve, with the parameters each can supply. */
+public enum Event {
+    CONNECT("io.espgen.dsl.OnConnect", "on_connect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
+    RECEIVE("io.espgen.dsl.OnReceive", "on_receive",
+            EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
+    SENT("io.espgen.dsl.OnSent", "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
+    ERROR("io.espgen.dsl.OnError", "on_error",
+            EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.ERROR)),
+    DISCONNECT("io.espgen.dsl.OnDisconnect", "on_disconnect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE));
+
+    private final String annotation;
+    private final String slot;
+    private final Set<ParamKind> supplies;
+
+    Event(String annotation, String slot, Set<ParamKind> supplies) {
+        this.annotation = annotation;
+        this.slot = slot;
+        this.supplies = supplies;
+    }
+
+    /** The qualified name of the annotation that marks a handler of this event. */
+    public String annotation() {
+        return annotation;
+    }
+
+    /** The simple name of the annotation, as a user writes it. */
+    public String annotationSimpleName() {
+        return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+
+    /** The member of {@code struct espgen_handlers} this event's adapter goes in. */
+    public String slot() {
+        return slot;
+    }
+
+    public boolean supplies(ParamKind kind) {
+        return supplies.contains(kind);
+    }
+
+    public Set<ParamKind> supplied() {
+        return supplies;
+    }
+}

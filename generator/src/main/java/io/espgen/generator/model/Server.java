@@ -1,0 +1,40 @@
+package io.espgen.generator.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code @TcpServer}: everything the planner and emitters need, and nothing of the compiler's.
+ *
+ * @param qualifiedName the server class's qualified name
+ * @param simpleName its simple name
+ * @param sourceFileName the simple name of its source file, for comments and {@code #line}
+ * @param port the TCP port, 1..65535
+ * @param maxConnections 1..15
+ * @param idleTimeoutSeconds 1..7200
+ * @param sendChunkSize 1..2920
+ * @param sendQueueBytes sendChunkSize..65535
+ * @param closeOnQueueFull whether a send that does not fit closes the connection (else it is refused)
+ * @param state the per-connection state class, when a handler takes one
+ * @param handlers at most one per event, in event order
+ */
+public record Server(
+        String qualifiedName,
+        String simpleName,
+        String sourceFileName,
+        int port,
+        int maxConnections,
+        int idleTimeoutSeconds,
+        int sendChunkSize,
+        int sendQueueBytes,
+        boolean closeOnQueueFull,
+        Optional<StateClass> state,
+        List<Handler> handlers) {
+    public Server {
+        handlers = List.copyOf(handlers);
+    }
+
+    public Optional<Handler> handler(Event event) {
+        return handlers.stream().filter(h -> h.event() == event).findFirst();
+    }
+}

@@ -1,0 +1,320 @@
+package io.espgen.generator.model;
+
+import io.espgen.generator.diag.Messages;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads a {@code @TcpServer} class through the annotation-processing API and checks everything that API
+ * can see: the annotation's values, the handlers' signatures, the shape of the state class. Each error
+ * goes on the exact element or annotation value. Method bodies are the translator's.
+ */
+public final class ServerScanner {
+
+    static final String TCP_SERVER = "io.espgen.dsl.TcpServer";
+    private static final String CONNECTION = "io.espgen.dsl.Connection";
+    private static final String BYTES = "io.espgen.dsl.Bytes";
+    private static final String CONNECTION_ERROR = "io.espgen.dsl.ConnectionError";
+
+    /** A handler as the scanner found it; the body is translated later. */
+    public record HandlerSite(Event event, ExecutableElement method, List<Param> params) {}
+
+    /** What the scanner learnt of one server; errors were reported when {@code valid} is false. */
+    public record ServerSite(
+            TypeElement type,
+            AnnotationMirror annotation,
+            int port,
+            int maxConnections,
+            int idleTimeoutSeconds,
+            int sendChunkSize,
+            int sendQueueBytes,
+            boolean closeOnQueueFull,
+            Optional<TypeElement> stateClass,
+            List<HandlerSite> handlers,
+            boolean valid) {}
+
+    private final Messager messager;
+    private boolean ok;
+
+    public ServerScanner(Messager messager) {
+        this.messager = messager;
+    }
+
+    public ServerSite scan(TypeElement type) {
+        ok = true;
+        current = type;
+        AnnotationMirror ann = annotation(type, TCP_SERVER);
+        checkServerShape(type);
+
+        int port = intValue(ann, "port", 1, 65535, "");
+        int maxConnections = intValue(ann, "maxConnections", 1, 15, " (the SDK's limit)");
+        int idle = intValue(ann, "idleTimeoutSeconds", 1, 7200, " seconds (the SDK's limit)");
+        int chunk = intValue(ann, "sendChunkSize", 1, 2920, " bytes (the SDK's send buffer)");
+        int queue = intValue(ann, "sendQueueBytes", 1, 65535, " bytes");
+        if (ok && queue < chunk) {
+            error(Messages.chunkOverQueue(chunk, queue), type, ann, explicitValue(ann, "sendQueueBytes"));
+        }
+        boolean close = "CLOSE".equals(String.valueOf(value(ann, "onQueueFull").getValue()));
+
+        List<HandlerSite> handlers = new ArrayList<>();
+        Map<Event, ExecutableElement> byEvent = new EnumMap<>(Event.class);
+        TypeElement state = null;
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() != ElementKind.METHOD) {
+                continue;
+            }
+            ExecutableElement method = (ExecutableElement) member;
+            HandlerSite site = scanHandler(method, byEvent);
+            if (site == null) {
+                continue;
+            }
+            handlers.add(site);
+            TypeElement s = stateParamType(method);
+            if (s != null) {
+                if (state == null) {
+                    state = s;
+                } else if (!state.equals(s)) {
+                    error(Messages.twoStateClasses(state.getSimpleName().toString(), s.getSimpleName().toString()),
+                            method, null, null);
+                }
+            }
+        }
+        if (handlers.isEmpty()) {
+            error(Messages.noHandlers(), type, ann, null);
+        }
+        if (state != null) {
+            checkStateClass(state, type);
+        }
+        handlers.sort((a, b) -> a.event().compareTo(b.event()));
+        return new ServerSite(type, ann, port, maxConnections, idle, chunk, queue, close, Optional.ofNullable(state),
+                List.copyOf(handlers), ok);
+    }
+
+    private void checkServerShape(TypeElement type) {
+        if (type.getKind() != ElementKind.CLASS) {
+            error(Messages.serverNotClass(), type, null, null);
+            return;
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            error(Messages.serverShape("not be abstract"), type, null, null);
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            error(Messages.serverShape("not be generic"), type, null, null);
+        }
+        if (type.getNestingKind() != NestingKind.TOP_LEVEL) {
+            error(Messages.serverShape("be a top-level class"), type, null, null);
+        }
+    }
+
+    private HandlerSite scanHandler(ExecutableElement method, Map<Event, ExecutableElement> byEvent) {
+        Event event = null;
+        AnnotationMirror eventAnn = null;
+        for (Event e : Event.values()) {
+            AnnotationMirror a = annotation(method, e.annotation());
+            if (a == null) {
+                continue;
+            }
+            if (event != null) {
+                error(Messages.twoEvents(event.annotationSimpleName(), e.annotationSimpleName()), method, a, null);
+                continue;
+            }
+            event = e;
+            eventAnn = a;
+        }
+        if (event == null) {
+            return null;
+        }
+        String name = event.annotationSimpleName();
+        ExecutableElement previous = byEvent.putIfAbsent(event, method);
+        if (previous != null) {
+            error(Messages.duplicateHandler(name, previous.getSimpleName() + "()"), method, eventAnn, null);
+        }
+        if (method.getReturnType().getKind() != TypeKind.VOID) {
+            error(Messages.handlerShape(name, "return void"), method, null, null);
+        }
+        if (!method.getTypeParameters().isEmpty()) {
+            error(Messages.handlerShape(name, "not be generic"), method, null, null);
+        }
+        if (!method.getThrownTypes().isEmpty()) {
+            error(Messages.handlerShape(name, "not declare exceptions (there are none in the firmware)"), method,
+                    null, null);
+        }
+        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            error(Messages.handlerShape(name, "have a body"), method, null, null);
+        }
+
+        List<Param> params = new ArrayList<>();
+        Set<ParamKind> seen = EnumSet.noneOf(ParamKind.class);
+        for (VariableElement p : method.getParameters()) {
+            ParamKind kind = paramKind(p.asType());
+            if (kind == null || !event.supplies(kind)) {
+                Set<String> supplied = new TreeSet<>();
+                for (ParamKind k : event.supplied()) {
+                    supplied.add(k.description());
+                }
+                error(Messages.badParam(name, p.asType().toString(), supplied), p, null, null);
+                continue;
+            }
+            if (!seen.add(kind)) {
+                error(Messages.repeatedParam(kind.description()), p, null, null);
+                continue;
+            }
+            params.add(new Param(p.getSimpleName().toString(), kind));
+        }
+        return new HandlerSite(event, method, params);
+    }
+
+    private static ParamKind paramKind(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        String name = element.getQualifiedName().toString();
+        return switch (name) {
+            case CONNECTION -> ParamKind.CONNECTION;
+            case BYTES -> ParamKind.BYTES;
+            case CONNECTION_ERROR -> ParamKind.ERROR;
+            default -> element.getKind() == ElementKind.CLASS && !name.startsWith("java.") ? ParamKind.STATE : null;
+        };
+    }
+
+    private static TypeElement stateParamType(ExecutableElement method) {
+        for (VariableElement p : method.getParameters()) {
+            if (paramKind(p.asType()) == ParamKind.STATE) {
+                return (TypeElement) ((DeclaredType) p.asType()).asElement();
+            }
+        }
+        return null;
+    }
+
+    private void checkStateClass(TypeElement state, TypeElement server) {
+        String name = state.getSimpleName().toString();
+        if (!server.equals(state.getEnclosingElement())) {
+            error(Messages.stateShape(name, "it must be a static class nested in " + server.getSimpleName()), state,
+                    null, null);
+            return;
+        }
+        if (!state.getModifiers().contains(Modifier.STATIC)) {
+            error(Messages.stateShape(name, "it must be static (an inner class holds a reference to its server)"),
+                    state, null, null);
+        }
+        if (!state.getTypeParameters().isEmpty()) {
+            error(Messages.stateShape(name, "it must not be generic"), state, null, null);
+        }
+        TypeMirror superclass = state.getSuperclass();
+        if (superclass.getKind() == TypeKind.DECLARED
+                && !((TypeElement) ((DeclaredType) superclass).asElement()).getQualifiedName().contentEquals(
+                        "java.lang.Object")) {
+            error(Messages.stateShape(name, "it must not extend another class"), state, null, null);
+        }
+        if (!state.getInterfaces().isEmpty()) {
+            error(Messages.stateShape(name, "it must not implement interfaces"), state, null, null);
+        }
+        for (Element member : state.getEnclosedElements()) {
+            switch (member.getKind()) {
+                case FIELD -> checkStateField(name, (VariableElement) member);
+                case CONSTRUCTOR -> {
+                    if (!((ExecutableElement) member).getParameters().isEmpty()) {
+                        error(Messages.stateShape(name, "it may only have a constructor without parameters"), member,
+                                null, null);
+                    }
+                }
+                default -> error(Messages.stateShape(name, "it may only have fields, not a "
+                        + member.getKind().toString().toLowerCase().replace('_', ' ')), member, null, null);
+            }
+        }
+    }
+
+    private void checkStateField(String className, VariableElement field) {
+        if (field.getModifiers().contains(Modifier.STATIC)) {
+            error(Messages.stateShape(className, "static field " + field.getSimpleName()
+                    + " is not per connection; move it to the server class as a static final constant"), field, null,
+                    null);
+            return;
+        }
+        TypeMirror t = field.asType();
+        boolean fits = t.getKind().isPrimitive() && t.getKind() != TypeKind.FLOAT && t.getKind() != TypeKind.DOUBLE
+                || t.getKind() == TypeKind.ARRAY && isIntegralOrBoolean(((ArrayType) t).getComponentType());
+        if (!fits) {
+            error(Messages.stateFieldType(field.getSimpleName().toString(), t.toString()), field, null, null);
+        }
+    }
+
+    private static boolean isIntegralOrBoolean(TypeMirror t) {
+        return t.getKind().isPrimitive() && t.getKind() != TypeKind.FLOAT && t.getKind() != TypeKind.DOUBLE;
+    }
+
+    // --- annotation values ---
+
+    private int intValue(AnnotationMirror ann, String name, long min, long max, String why) {
+        int v = ((Number) value(ann, name).getValue()).intValue();
+        if (v < min || v > max) {
+            error(Messages.outOfRange(name, v, min, max, why), null, ann, explicitValue(ann, name));
+        }
+        return v;
+    }
+
+    private AnnotationValue value(AnnotationMirror ann, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                ann.getElementValues().entrySet()) {
+            if (e.getKey().getSimpleName().contentEquals(name)) {
+                return e.getValue();
+            }
+        }
+        for (Element m : ann.getAnnotationType().asElement().getEnclosedElements()) {
+            if (m.getSimpleName().contentEquals(name)) {
+                return ((ExecutableElement) m).getDefaultValue();
+            }
+        }
+        throw new IllegalStateException("@TcpServer has no member " + name);
+    }
+
+    private static AnnotationValue explicitValue(AnnotationMirror ann, String name) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                ann.getElementValues().entrySet()) {
+            if (e.getKey().getSimpleName().contentEquals(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    static AnnotationMirror annotation(Element element, String qualifiedName) {
+        for (AnnotationMirror a : element.getAnnotationMirrors()) {
+            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The element errors about annotation values go on: the server being scanned. */
+    private Element current;
+
+    private void error(String message, Element element, AnnotationMirror ann, AnnotationValue value) {
+        ok = false;
+        Element target = element != null ? element : current;
+        messager.printMessage(Diagnostic.Kind.ERROR, message, target, ann, value);
+    }
+}

@@ -1,0 +1,51 @@
+package io.espgen.generator.plan;
+
+import io.espgen.generator.translate.ir.CStmt;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The text of translated statements, for questions such as "does the body use this name". */
+final class CText {
+
+    private CText() {}
+
+    static String of(List<CStmt> stmts) {
+        StringBuilder out = new StringBuilder();
+        for (CStmt s : stmts) {
+            append(s, out);
+        }
+        return out.toString();
+    }
+
+    static boolean mentions(String text, String identifier) {
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text)
+                .find();
+    }
+
+    private static void append(CStmt s, StringBuilder out) {
+        if (s instanceof CStmt.Decl d) {
+            out.append(d.type()).append(' ').append(d.name()).append(" = ").append(d.initText()).append('\n');
+        } else if (s instanceof CStmt.ExprStmt e) {
+            out.append(e.text()).append('\n');
+        } else if (s instanceof CStmt.Block b) {
+            b.stmts().forEach(x -> append(x, out));
+        } else if (s instanceof CStmt.If i) {
+            out.append(i.condText()).append('\n');
+            append(i.then(), out);
+            if (i.orElse() != null) {
+                append(i.orElse(), out);
+            }
+        } else if (s instanceof CStmt.While w) {
+            out.append(w.condText()).append('\n');
+            append(w.body(), out);
+        } else if (s instanceof CStmt.DoWhile d) {
+            out.append(d.condText()).append('\n');
+            append(d.body(), out);
+        } else if (s instanceof CStmt.For f) {
+            out.append(f.headText()).append('\n');
+            append(f.body(), out);
+        } else if (s instanceof CStmt.Return r) {
+            out.append(r.text()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.espgen.generator.translate.ir;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A C expression that renders itself with the parentheses C's precedence needs, plus those gcc's
+ * -Wparentheses asks for (mixed logical, bitwise and shift operators), so output is -Wall clean.
+ */
+public sealed interface CExpr {
+
+    /** C precedence: higher binds tighter. */
+    int precedence();
+
+    String render();
+
+    int PRIMARY = 16;
+    int POSTFIX = 15;
+    int UNARY = 14;
+    int ASSIGN = 2;
+    int COMMA = 1;
+
+    /** A literal, a name, or anything else already atomic. */
+    record Atom(String text) implements CExpr {
+        public int precedence() {
+            return PRIMARY;
+        }
+
+        public String render() {
+            return text;
+        }
+    }
+
+    record Call(String function, List<CExpr> args) implements CExpr {
+        public Call {
+            args = List.copyOf(args);
+        }
+
+        public int precedence() {
+            return POSTFIX;
+        }
+
+        public String render() {
+            return function + "(" + args.stream().map(CExpr::render).collect(Collectors.joining(", ")) + ")";
+        }
+    }
+
+    /** {@code base->member} or {@code base.member}. */
+    record Member(CExpr base, String member, boolean arrow) implements CExpr {
+        public int precedence() {
+            return POSTFIX;
+        }
+
+        public String render() {
+            return wrap(base, POSTFIX, false) + (arrow ? "->" : ".") + member;
+        }
+    }
+
+    record Index(CExpr base, CExpr index) implements CExpr {
+        public int precedence() {
+            return POSTFIX;
+        }
+
+        public String render() {
+            return wrap(base, POSTFIX, false) + "[" + index.render() + "]";
+        }
+    }
+
+    record Postfix(CExpr operand, String op) implements CExpr {
+        public int precedence() {
+            return POSTFIX;
+        }
+
+        public String render() {
+            return wrap(operand, POSTFIX, false) + op;
+        }
+    }
+
+    record Prefix(String op, CExpr operand) implements CExpr {
+        public int precedence() {
+            return UNARY;
+        }
+
+        public String render() {
+            String inner = wrap(operand, UNARY, false);
+            // "- -x" and "--x" differ; keep them apart
+            boolean clash = (op.equals("-") || op.equals("+")) && inner.startsWith(op);
+            return op + (clash ? " " : "") + inner;
+        }
+    }
+
+    record Cast(String type, CExpr operand) implements CExpr {
+        public int precedence() {
+            return UNARY;
+        }
+
+        public String render() {
+            return "(" + type + ")" + wrap(operand, UNARY, false);
+        }
+    }
+
+    record Binary(CExpr left, String op, CExpr right) implements CExpr {
+        public int precedence() {
+            return binaryPrecedence(op);
+        }
+
+        public String render() {
+            int p = precedence();
+            return operand(left, p, false) + " " + op + " " + operand(right, p, true);
+        }
+
+        private String operand(CExpr e, int p, boolean rightSide) {
+            if (e instanceof Binary b && !b.op.equals(op) && (picky(op) || picky(b.op))) {
+                return "(" + e.render() + ")";
+            }
+            return wrap(e, p, rightSide);
+        }
+
+        /** Operators whose mixing gcc -Wparentheses warns about, or a reader would stumble on. */
+        private static boolean picky(String op) {
+            return switch (op) {
+                case "&&", "||", "&", "|", "^", "<<", ">>" -> true;
+                default -> false;
+            };
+        }
+    }
+
+    record Conditional(CExpr cond, CExpr then, CExpr orElse) implements CExpr {
+        public int precedence() {
+            return 3;
+        }
+
+        public String render() {
+            return wrap(cond, 4, false) + " ? " + wrap(then, 3, false) + " : " + wrap(orElse, 3, false);
+        }
+    }
+
+    record Assign(CExpr target, String op, CExpr value) implements CExpr {
+        public int precedence() {
+            return ASSIGN;
+        }
+
+        public String render() {
+            return wrap(target, UNARY, false) + " " + op + " " + wrap(value, ASSIGN, false);
+        }
+    }
+
+    static CExpr atom(String text) {
+        return new Atom(text);
+    }
+
+    static CExpr call(String function, CExpr... args) {
+        return new Call(function, List.of(args));
+    }
+
+    static int binaryPrecedence(String op) {
+        return switch (op) {
+            case "*", "/", "%" -> 13;
+            case "+", "-" -> 12;
+            case "<<", ">>" -> 11;
+            case "<", "<=", ">", ">=" -> 10;
+            case "==", "!=" -> 9;
+            case "&" -> 8;
+            case "^" -> 7;
+            case "|" -> 6;
+            case "&&" -> 5;
+            case "||" -> 4;
+            default -> throw new IllegalArgumentException("not a C binary operator: " + op);
+        };
+    }
+
+    /** Renders e as an operand of an operator of precedence p (left-associative). */
+    private static String wrap(CExpr e, int p, boolean rightSide) {
+        int q = e.precedence();
+        boolean parens = q < p || (rightSide && q == p);
+        return parens ? "(" + e.render() + ")" : e.render();
+    }
+}

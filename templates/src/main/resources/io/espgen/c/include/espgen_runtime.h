@@ -1,0 +1,159 @@
+/*
+ * espgen_runtime.h - the connection table and send queue every generated server uses.
+ *
+ * Ownership, in one place:
+ *   - struct espgen_server and its table (max_conns + 1 entries) are static storage of the generated
+ *     server file; the runtime never allocates them.
+ *   - An entry's pcb is the SDK's per-client espconn. The SDK owns and frees it; it is valid from the
+ *     connect callback until the disconnect or error callback, which get the listening espconn instead.
+ *     Entries are therefore found by (remote_ip, remote_port), copied at connect, never by pointer.
+ *   - The send queue owns heap copies of everything queued (struct espgen_txbuf, os_malloc'd by
+ *     espgen_send, os_free'd when acknowledged or when the connection ends).
+ */
+#ifndef ESPGEN_RUNTIME_H
+#define ESPGEN_RUNTIME_H
+
+#include "espgen_sdk.h"
+
+/* The SDK's per-send ceiling: TCP_SND_BUF, two full segments. */
+#define ESPGEN_SEND_BUF 2920
+
+/* The task priority the runtime posts its deferred disconnects to (espconn_disconnect may not be
+ * called from inside an espconn callback). */
+#ifndef ESPGEN_TASK_PRIO
+#define ESPGEN_TASK_PRIO USER_TASK_PRIO_1
+#endif
+
+/* One queued send: a heap copy of the caller's bytes. */
+struct espgen_txbuf {
+	struct espgen_txbuf *next;
+	uint16 len;  /* bytes in data[] */
+	uint16 done; /* bytes of data[] already acknowledged */
+	uint8 data[];
+};
+
+/* A connection's send queue: at most one espconn_send in flight, the next one from the sent callback. */
+struct espgen_txq {
+	struct espgen_txbuf *head;
+	struct espgen_txbuf *tail;
+	uint32 queued;    /* bytes held, including the chunk in flight */
+	uint16 in_flight; /* bytes of head handed to espconn_send and not yet reported sent; 0 = idle */
+};
+
+enum espgen_conn_state {
+	ESPGEN_CONN_FREE = 0,
+	ESPGEN_CONN_OPEN,	/* connected; handlers may send */
+	ESPGEN_CONN_CLOSING,	/* close() called: drain the queue, then disconnect */
+	ESPGEN_CONN_DISCONNECTING, /* espconn_disconnect issued; waiting for the disconnect callback */
+	ESPGEN_CONN_REFUSED	/* the spare entry: the table was full; disconnect without handlers */
+};
+
+/* One entry of a server's connection table. */
+struct espgen_conn {
+	uint8 remote_ip[4];
+	uint16 remote_port;
+	uint8 state; /* enum espgen_conn_state */
+	uint8 disconnect_posted;
+	struct espconn *pcb; /* SDK-owned; see the ownership note above */
+	struct espgen_txq txq;
+};
+
+enum espgen_queue_full { ESPGEN_QUEUE_FULL_REFUSE, ESPGEN_QUEUE_FULL_CLOSE };
+
+struct espgen_server;
+
+/* What the generated code supplies: its handlers (any may be NULL) and their per-entry state. */
+struct espgen_handlers {
+	void (*on_connect)(struct espgen_server *srv, struct espgen_conn *c);
+	void (*on_receive)(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
+	void (*on_sent)(struct espgen_server *srv, struct espgen_conn *c);
+	void (*on_error)(struct espgen_server *srv, struct espgen_conn *c, sint8 err);
+	void (*on_disconnect)(struct espgen_server *srv, struct espgen_conn *c);
+};
+
+struct espgen_server {
+	const char *name; /* for log lines */
+	uint16 port;
+	uint8 max_conns;
+	uint16 idle_timeout_s;
+	uint16 chunk_size;  /* at most ESPGEN_SEND_BUF */
+	uint16 queue_cap;   /* bytes per connection */
+	uint8 queue_full;   /* enum espgen_queue_full */
+	struct espgen_conn *conns; /* max_conns entries, then the spare one used only to refuse */
+	const struct espgen_handlers *handlers;
+	struct espgen_server *next; /* the runtime's list of started servers */
+	/* the listening espconn; lives as long as the firmware */
+	struct espconn listen;
+	esp_tcp listen_tcp;
+};
+
+/* Starts listening. Call from user_init. Returns ESPCONN_OK or the SDK's error. */
+sint8 espgen_server_start(struct espgen_server *srv, espconn_connect_callback connect_cb,
+			  espconn_recv_callback recv_cb, espconn_sent_callback sent_cb,
+			  espconn_connect_callback disconnect_cb, espconn_reconnect_callback error_cb);
+
+/* The SDK callbacks; a generated server's callbacks pass their server to these. */
+void espgen_on_connect(struct espgen_server *srv, void *arg);
+void espgen_on_receive(struct espgen_server *srv, void *arg, char *data, unsigned short len);
+void espgen_on_sent(struct espgen_server *srv, void *arg);
+void espgen_on_disconnect(struct espgen_server *srv, void *arg);
+void espgen_on_error(struct espgen_server *srv, void *arg, sint8 err);
+
+/* Received data as handlers see it: valid only during the receive callback. */
+struct espgen_bytes {
+	const uint8 *data;
+	uint16 len;
+};
+
+/* Java's data.get(i): a byte, or 0 when i is out of range. */
+static inline sint8 ICACHE_FLASH_ATTR espgen_bytes_get(struct espgen_bytes b, int i)
+{
+	return i >= 0 && i < b.len ? (sint8)b.data[i] : 0;
+}
+
+/* Java's int division and remainder, defined where C's are not: a zero divisor gives 0, and
+ * INT_MIN / -1 wraps as in Java (in C it traps). */
+static inline int ICACHE_FLASH_ATTR espgen_idiv(int a, int b)
+{
+	if (b == 0)
+		return 0;
+	if (b == -1)
+		return (int)(0u - (unsigned int)a);
+	return a / b;
+}
+
+static inline int ICACHE_FLASH_ATTR espgen_irem(int a, int b)
+{
+	if (b == 0 || b == -1)
+		return 0;
+	return a % b;
+}
+
+/* The table index of an entry: the index of its per-connection state in the generated arrays. */
+static inline uint8 ICACHE_FLASH_ATTR espgen_conn_index(const struct espgen_server *srv, const struct espgen_conn *c)
+{
+	return (uint8)(c - srv->conns);
+}
+
+/* Queues a copy of len bytes. Returns false when nothing was queued (queue full, out of memory, the
+ * connection closing or gone); with ESPGEN_QUEUE_FULL_CLOSE a full queue also aborts the connection. */
+bool espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data, uint16 len);
+bool espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const char *text);
+
+/* Closes once the queue has drained. */
+void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
+
+/* The client's IPv4 address, most significant byte first. */
+static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn *c)
+{
+	return ((uint32)c->remote_ip[0] << 24) | ((uint32)c->remote_ip[1] << 16) |
+	       ((uint32)c->remote_ip[2] << 8) | c->remote_ip[3];
+}
+
+/* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
+bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len);
+uint16 espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data);
+void espgen_txq_ack(struct espgen_txq *q);
+void espgen_txq_clear(struct espgen_txq *q);
+
+#endif /* ESPGEN_RUNTIME_H */
