@@ -46,10 +46,15 @@ public final class TreeDiagnostics implements Diagnostics {
         return errors;
     }
 
-    /** The innermost tree covering [start, end), preferring one that starts exactly at start. */
+    /**
+     * The tree to report on: the innermost one starting exactly at {@code start} (javac reports a tree at
+     * its "preferred" position, e.g. the '(' of a call, but the innermost tree starting at an offset is
+     * reported there), else the innermost one covering [start, end).
+     */
     private Tree find(int start, int end) {
         SourcePositions positions = trees.getSourcePositions();
-        Tree[] best = new Tree[1];
+        Tree[] exact = new Tree[1];
+        Tree[] covering = new Tree[1];
         new TreePathScanner<Void, Void>() {
             @Override
             public Void scan(Tree tree, Void unused) {
@@ -58,11 +63,13 @@ public final class TreeDiagnostics implements Diagnostics {
                 }
                 long s = positions.getStartPosition(unit, tree);
                 long e = positions.getEndPosition(unit, tree);
-                if (s < 0 || s > start || e < end) {
-                    return null; // does not cover the range: nothing inside it does either
+                if (s < 0 || s > start || e <= start) {
+                    return null; // does not contain the offset: nothing inside it does either
                 }
-                if (best[0] == null || s >= positions.getStartPosition(unit, best[0])) {
-                    best[0] = tree;
+                if (s == start) {
+                    exact[0] = tree; // pre-order: the last one found is the innermost
+                } else if (e >= end) {
+                    covering[0] = tree;
                 }
                 return super.scan(tree, unused);
             }
@@ -72,6 +79,6 @@ public final class TreeDiagnostics implements Diagnostics {
                 return scan(path.getLeaf(), unused);
             }
         }.scan(unit, null);
-        return best[0];
+        return exact[0] != null ? exact[0] : covering[0];
     }
 }

@@ -133,7 +133,35 @@ public record ServerPlan(
                 : "@" + e.annotationSimpleName() + " " + s.simpleName() + "." + h.methodName() + "("
                         + params.stream().map(p -> javaType(p, state) + " " + p.name()).collect(Collectors.joining(", "))
                         + "), " + s.sourceFileName() + ":" + h.line();
-        return new FunctionPlan(fn, comment, String.join(", ", cparams), prelude, initState, stateVar, unused, body);
+        String head = "static void ICACHE_FLASH_ATTR " + fn + "(";
+        return new FunctionPlan(fn, comment, wrap(head, cparams), prelude, initState, stateVar, unused, body);
+    }
+
+    /** Line width of generated C, as in the runtime's sources. */
+    static final int WIDTH = 110;
+
+    /**
+     * A parameter list after {@code head}, broken kernel style where a line would pass {@link #WIDTH}: the
+     * continuation aligned under the first parameter (tabs of 8, then spaces).
+     */
+    static String wrap(String head, List<String> params) {
+        int column = head.length();
+        String indent = "\t".repeat(column / 8) + " ".repeat(column % 8);
+        StringBuilder out = new StringBuilder();
+        int width = column;
+        for (int i = 0; i < params.size(); i++) {
+            String piece = params.get(i) + (i + 1 < params.size() ? "," : "");
+            if (i > 0 && width + 1 + piece.length() + 1 > WIDTH) {
+                out.append('\n').append(indent);
+                width = column;
+            } else if (i > 0) {
+                out.append(' ');
+                width++;
+            }
+            out.append(piece);
+            width += piece.length();
+        }
+        return out.toString();
     }
 
     private static String javaType(Param p, StatePlan state) {

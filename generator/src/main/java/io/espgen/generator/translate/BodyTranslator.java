@@ -174,16 +174,34 @@ public final class BodyTranslator {
     }
 
     private void declarations(VariableDeclarationStatement v, List<CStmt> out) {
-        JavaType jt = primitive(v.getType().resolveBinding(), v.getType());
+        ITypeBinding type = v.getType().resolveBinding();
+        JavaType jt = type != null && type.isPrimitive() ? JavaType.ofJavaName(type.getName()) : null;
+        if (jt == null) {
+            // one error per declaration: an allocation or lambda says more than its type
+            Expression first = ((VariableDeclarationFragment) v.fragments().get(0)).getInitializer();
+            if (first != null && allocates(first)) {
+                value(first);
+            } else {
+                primitive(type, v);
+            }
+            return;
+        }
         for (Object o : v.fragments()) {
             VariableDeclarationFragment frag = (VariableDeclarationFragment) o;
             if (frag.getExtraDimensions() > 0) {
                 unsupported(frag, "a local array", "declare fixed-size arrays in the state class");
             }
-            String name = declareLocal(frag);
             CExpr init = frag.getInitializer() == null ? null : value(frag.getInitializer());
-            out.add(new CStmt.Decl(jt == null ? "int" : jt.cName(), name, init));
+            out.add(new CStmt.Decl(jt.cName(), declareLocal(frag), init));
         }
+    }
+
+    private static boolean allocates(Expression e) {
+        return switch (e.getNodeType()) {
+            case ASTNode.CLASS_INSTANCE_CREATION, ASTNode.ARRAY_CREATION, ASTNode.LAMBDA_EXPRESSION,
+                    ASTNode.EXPRESSION_METHOD_REFERENCE, ASTNode.CREATION_REFERENCE -> true;
+            default -> false;
+        };
     }
 
     private String declareLocal(VariableDeclarationFragment frag) {
@@ -581,6 +599,14 @@ public final class BodyTranslator {
                     if (literal != null) {
                         return CExpr.call("espgen_send", srv, c, CExpr.atom(CStrings.literal(literal)),
                                 CExpr.atom(Integer.toString(CStrings.length(literal))));
+                    }
+                    ITypeBinding argType = arg.resolveTypeBinding();
+                    if (argType != null && argType.getQualifiedName().equals("java.lang.String")) {
+                        if (arg instanceof InfixExpression) {
+                            return value(arg); // reports the concatenation
+                        }
+                        return unsupported(arg, "sending a String that is not a constant",
+                                "send string literals or static final String constants");
                     }
                     if (arg instanceof SimpleName n && scope.params().get(n.getIdentifier()) == ParamKind.BYTES) {
                         String bytes = scope.cParams().get(n.getIdentifier());

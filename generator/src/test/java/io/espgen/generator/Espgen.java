@@ -1,0 +1,82 @@
+package io.espgen.generator;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Runs the processor in-process (compile-testing) and collects what it wrote. */
+public final class Espgen {
+
+    private Espgen() {}
+
+    public static Path repoRoot() {
+        String root = System.getProperty("espgen.repoRoot");
+        return Path.of(root == null ? ".." : root).toAbsolutePath().normalize();
+    }
+
+    public static Path sample(String name) {
+        return repoRoot().resolve("samples").resolve(name).resolve("src/main/java");
+    }
+
+    public static Compilation compile(JavaFileObject... sources) {
+        return javac().withProcessors(new EspgenProcessor()).compile(sources);
+    }
+
+    public static Compilation compileSource(String qualifiedName, String source) {
+        return compile(JavaFileObjects.forSourceString(qualifiedName, source));
+    }
+
+    /** Compiles every .java file of a sample. */
+    public static Compilation compileSample(String name) {
+        try (var files = Files.walk(sample(name))) {
+            JavaFileObject[] sources = files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> {
+                try {
+                    return JavaFileObjects.forResource(p.toUri().toURL());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toArray(JavaFileObject[]::new);
+            return compile(sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The C tree the processor wrote: path relative to espgen/ → content. */
+    public static Map<String, String> generatedC(Compilation compilation) {
+        Map<String, String> out = new TreeMap<>();
+        String marker = "/" + StandardLocation.SOURCE_OUTPUT.getName() + "/" + EspgenProcessor.OUTPUT_DIR + "/";
+        for (JavaFileObject f : compilation.generatedFiles()) {
+            String path = f.toUri().getPath();
+            int at = path.indexOf(marker);
+            if (at < 0) {
+                continue;
+            }
+            try {
+                out.put(path.substring(at + marker.length()), f.getCharContent(true).toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** Writes the C tree under dir; returns dir. */
+    public static Path writeTree(Map<String, String> files, Path dir) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        return dir;
+    }
+}

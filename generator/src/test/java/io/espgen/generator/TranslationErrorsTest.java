@@ -1,0 +1,96 @@
+package io.espgen.generator;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Java outside the handler subset is a compile error at the construct's line and column. */
+class TranslationErrorsTest {
+
+    /** A server whose @OnReceive body is {@code statement}, on line 6 at column 9. */
+    private static Compilation withBody(String statement) {
+        return Espgen.compileSource("example.Bad", """
+                package example;
+                import io.espgen.dsl.*;
+                @TcpServer(port = 80)
+                public class Bad {
+                    @OnReceive void r(Connection c, Bytes d) {
+                        %s
+                    }
+                    static final int LIMIT = 10;
+                    static final double RATIO = 0.5;
+                    static class Helper {}
+                }
+                """.formatted(statement));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Object o = new Object();                  | 20 | object creation (new Object) is not supported in handler code; the firmware has no heap
+            Runnable r = () -> {};                     | 22 | a lambda is not supported in handler code; write a handler method
+            try { c.close(); } finally { }             | 9  | a try statement is not supported in handler code; the firmware has no exceptions
+            throw new IllegalStateException();         | 9  | throw is not supported in handler code; the firmware has no exceptions
+            double x = 1.5;                            | 9  | floating point (double) is not supported in handler code; the ESP8266 has no FPU
+            int x = (int) RATIO;                       | 23 | floating point is not supported in handler code; the ESP8266 has no FPU
+            switch (d.length()) { default: break; }    | 9  | a switch statement is not supported in handler code
+            String s = "x";                            | 9  | a String variable is not supported in handler code
+            c.send("a" + d.length());                  | 16 | string concatenation is not supported in handler code
+            synchronized (this) { }                    | 9  | synchronized is not supported in handler code; handlers run one at a time
+            for (int i : new int[3]) { }               | 9  | a for-each loop is not supported in handler code
+            System.out.println(1);                     | 9  | the call PrintStream.println() is not supported in handler code; handlers may call Connection, Bytes and Log methods
+            Thread.yield();                            | 9  | the call Thread.yield() is not supported in handler code
+            int n = d.length() + c.hashCode();         | 30 | the call Object.hashCode() is not supported in handler code
+            Log.info("%d and %d", 1);                  | 18 | log format: %d has no argument
+            Log.info("%d", 'x');                       | 24 | log format: %d needs an int, not a char
+            Log.info("%f", 1);                         | 18 | log format: %f is not supported
+            Log.info("%d", 1, 2);                      | 27 | log format: more arguments than conversions in the format
+            Log.info("%d", 5L);                        | 24 | log format: %d needs an int, not a long (the SDK's printf cannot print 64-bit values; cast to int)
+            Object o = null;                           | 9  | a local of type Object is not supported in handler code
+            int[] a = new int[4];                      | 19 | array creation is not supported in handler code; the firmware has no heap
+            Class<?> k = Helper.class;                 | 9  | a local of type Class<?> is not supported in handler code
+            outer: while (true) { break outer; }       | 9  | a labeled statement is not supported in handler code
+            int[] a = null;                            | 9  | a local of type int[] is not supported in handler code
+            String t = d.toString();                   | 9  | a String variable is not supported in handler code
+            c.send(d.toString());                      | 16 | sending a String that is not a constant is not supported in handler code
+            long q = 1L << 40; long z = q / 0;         | 37 | long division by a value that may be 0 or -1 is not supported
+            """)
+    void rejectsAtTheConstruct(String statement, int column, String message) {
+        Compilation c = withBody(statement);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(message).inFile(c.sourceFiles().get(0)).onLine(6).atColumn(column);
+    }
+
+    @Test
+    void reportsEveryViolationOfOneCompile() {
+        Compilation c = Espgen.compileSource("example.Bad", """
+                package example;
+                import io.espgen.dsl.*;
+                @TcpServer(port = 80)
+                public class Bad {
+                    @OnConnect void hello(Connection c) {
+                        Object a = new Object();
+                    }
+                    @OnReceive void r(Connection c, Bytes d) {
+                        double x = 2.0;
+                        Runnable r = () -> {};
+                    }
+                }
+                """);
+        assertThat(c).hadErrorCount(3);
+        assertThat(c).hadErrorContaining("object creation").inFile(c.sourceFiles().get(0)).onLine(6);
+        assertThat(c).hadErrorContaining("floating point").inFile(c.sourceFiles().get(0)).onLine(9);
+        assertThat(c).hadErrorContaining("a lambda").inFile(c.sourceFiles().get(0)).onLine(10);
+    }
+
+    @Test
+    void noFilesAreWrittenWhenThereAreErrors() {
+        Compilation c = withBody("Object o = new Object();");
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        org.assertj.core.api.Assertions.assertThat(c.diagnostics()).noneMatch(
+                d -> d.getSource() != null && d.getSource().getName().contains("espgen"));
+    }
+}
