@@ -37,7 +37,12 @@ public final class Espgen {
 
     /** Compiles every .java file of a sample. */
     public static Compilation compileSample(String name) {
-        try (var files = Files.walk(sample(name))) {
+        return compileTree(sample(name));
+    }
+
+    /** Compiles every .java file under a source root. */
+    public static Compilation compileTree(Path root) {
+        try (var files = Files.walk(root)) {
             JavaFileObject[] sources = files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> {
                 try {
                     return JavaFileObjects.forResource(p.toUri().toURL());

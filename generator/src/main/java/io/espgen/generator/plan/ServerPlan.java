@@ -10,6 +10,7 @@ import io.espgen.generator.translate.CNames;
 import io.espgen.generator.translate.CStrings;
 import io.espgen.generator.translate.ServerTranslator;
 import io.espgen.generator.translate.ir.CStmt;
+import io.espgen.generator.translate.ir.CText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public record ServerPlan(
             }
             boolean inits = fields.stream().anyMatch(f -> f.initializer() != null);
             return new StatePlan(st.simpleName(), c + "_" + CNames.snake(st.simpleName()),
-                    c + "_" + CNames.snake(st.simpleName()) + "s", c + "_" + CNames.snake(st.simpleName()) + "_init",
+                    c + "_" + CNames.snake(st.simpleName()) + "_table", c + "_" + CNames.snake(st.simpleName()) + "_init",
                     0, fields, inits);
         }).orElse(null);
 
@@ -101,16 +102,17 @@ public record ServerPlan(
         boolean takesState = h != null && h.paramName(ParamKind.STATE) != null;
         boolean takesBytes = h != null && h.paramName(ParamKind.BYTES) != null;
 
+        List<CStmt> body = h == null ? List.of() : h.body();
+        String bodyText = CText.of(body);
         List<String> prelude = new ArrayList<>();
-        if (state != null && (takesState || initState)) {
+        if (state != null && (initState || takesState && CText.mentions(bodyText, stateVar))) {
             prelude.add("struct " + state.struct() + " *" + stateVar + " = &" + state.arrayName()
                     + "[espgen_conn_index(srv, " + conn + ")];");
         }
-        if (takesBytes) {
+        if (takesBytes && CText.mentions(bodyText, names.get(ParamKind.BYTES))) {
             prelude.add("struct espgen_bytes " + names.get(ParamKind.BYTES) + " = { rx_data, rx_len };");
         }
-        List<CStmt> body = h == null ? List.of() : h.body();
-        String used = String.join("\n", prelude) + "\n" + CText.of(body);
+        String used = String.join("\n", prelude) + "\n" + bodyText;
 
         List<String> cparams = new ArrayList<>(List.of("struct espgen_server *srv", "struct espgen_conn *" + conn));
         if (e == Event.RECEIVE) {

@@ -7,6 +7,7 @@ import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.ir.CExpr;
 import io.espgen.generator.translate.ir.CStmt;
+import io.espgen.generator.translate.ir.CText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,40 @@ public final class BodyTranslator {
     }
 
     public List<CStmt> translate(Block body) {
-        return block(body).stmts();
+        List<CStmt> stmts = block(body).stmts();
+        return markUnused(stmts, CText.of(stmts));
+    }
+
+    /** javac accepts a local that is never read; gcc -Wall does not: such locals are cast to void. */
+    private static List<CStmt> markUnused(List<CStmt> stmts, String text) {
+        List<CStmt> out = new ArrayList<>();
+        for (CStmt s : stmts) {
+            out.add(markUnused(s, text));
+            if (s instanceof CStmt.Decl d && CText.count(text, d.name()) == 1) {
+                out.add(new CStmt.ExprStmt(new CExpr.Cast("void", CExpr.atom(d.name()))));
+            }
+        }
+        return out;
+    }
+
+    private static CStmt markUnused(CStmt s, String text) {
+        if (s instanceof CStmt.Block b) {
+            return new CStmt.Block(markUnused(b.stmts(), text));
+        }
+        if (s instanceof CStmt.If i) {
+            return new CStmt.If(i.cond(), (CStmt.Block) markUnused(i.then(), text),
+                    i.orElse() == null ? null : markUnused(i.orElse(), text));
+        }
+        if (s instanceof CStmt.While w) {
+            return new CStmt.While(w.cond(), (CStmt.Block) markUnused(w.body(), text));
+        }
+        if (s instanceof CStmt.DoWhile d) {
+            return new CStmt.DoWhile((CStmt.Block) markUnused(d.body(), text), d.cond());
+        }
+        if (s instanceof CStmt.For f) {
+            return new CStmt.For(f.init(), f.cond(), f.updates(), (CStmt.Block) markUnused(f.body(), text));
+        }
+        return s;
     }
 
     // --- statements ---
@@ -273,7 +307,7 @@ public final class BodyTranslator {
             return constant(n);
         }
         if (e instanceof CharacterLiteral c) {
-            return CExpr.atom(Integer.toString(c.charValue()));
+            return CExpr.atom(CStrings.charLiteral(c.charValue()));
         }
         if (e instanceof BooleanLiteral b) {
             return CExpr.atom(b.booleanValue() ? "true" : "false");
@@ -398,7 +432,7 @@ public final class BodyTranslator {
                     && scope.params().get(base.getIdentifier()) == ParamKind.STATE) {
                 StateField field = scope.stateFields().get(qa.getName().getIdentifier());
                 if (field != null) {
-                    return CExpr.atom(Integer.toString(field.arrayLength()));
+                    return CExpr.atom(field.arrayLength() + " /* " + field.javaName() + ".length */");
                 }
             }
         }
@@ -440,7 +474,7 @@ public final class BodyTranslator {
         boolean isLong = isLong(at instanceof Expression e ? e.resolveTypeBinding() : null);
         return switch (op) {
             case "/", "%" -> division(left, op, right, rightExpr, isLong, at);
-            case "<<", ">>", ">>>" -> shift(left, op, right, isLong);
+            case "<<", ">>", ">>>" -> shift(left, op, right, rightExpr, isLong);
             default -> new CExpr.Binary(left, op, right);
         };
     }
@@ -458,10 +492,14 @@ public final class BodyTranslator {
     }
 
     /** Java masks the shift distance and shifts unsigned with >>>; C leaves both undefined or signed. */
-    private CExpr shift(CExpr left, String op, CExpr right, boolean isLong) {
-        String unsignedType = isLong ? "uint64_t" : "uint32";
+    private CExpr shift(CExpr left, String op, CExpr right, Expression rightExpr, boolean isLong) {
+        String unsignedType = isLong ? "uint64" : "uint32";
         String signedType = isLong ? "sint64" : "int";
-        CExpr distance = new CExpr.Binary(right, "&", CExpr.atom(isLong ? "63" : "31"));
+        int mask = isLong ? 63 : 31;
+        Object constant = rightExpr.resolveConstantExpressionValue();
+        CExpr distance = constant instanceof Number n
+                ? CExpr.atom(Long.toString(n.longValue() & mask))
+                : new CExpr.Binary(right, "&", CExpr.atom(Integer.toString(mask)));
         return switch (op) {
             case "<<" -> new CExpr.Cast(signedType,
                     new CExpr.Binary(new CExpr.Cast(unsignedType, left), "<<", distance));
@@ -524,7 +562,7 @@ public final class BodyTranslator {
         CExpr right = value(rightExpr);
         return switch (op) {
             case "/", "%" -> division(left, op, right, rightExpr, isLong, at);
-            default -> shift(left, op, right, isLong);
+            default -> shift(left, op, right, rightExpr, isLong);
         };
     }
 

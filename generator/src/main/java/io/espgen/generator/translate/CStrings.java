@@ -37,6 +37,19 @@ public final class CStrings {
         return out.append('"').toString();
     }
 
+    /** A Java char as C: a character literal where one reads well, else its number. */
+    public static String charLiteral(char c) {
+        return switch (c) {
+            case '\n' -> "'\\n'";
+            case '\r' -> "'\\r'";
+            case '\t' -> "'\\t'";
+            case '\0' -> "'\\0'";
+            case '\'' -> "'\\''";
+            case '\\' -> "'\\\\'";
+            default -> c >= 0x20 && c < 0x7F ? "'" + c + "'" : Integer.toString(c);
+        };
+    }
+
     /** The byte length of {@code s} as UTF-8. */
     public static int length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;

@@ -103,7 +103,7 @@ public final class StateReader {
             return l == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : l + "LL";
         }
         if (v instanceof Character c) {
-            return Integer.toString(c);
+            return CStrings.charLiteral(c);
         }
         if (v instanceof Boolean b) {
             return b ? "true" : "false";

@@ -35,6 +35,8 @@ typedef uint16_t uint16;
 typedef int16_t sint16;
 typedef uint32_t uint32;
 typedef int32_t sint32;
+typedef uint64_t uint64;
+typedef int64_t sint64;
 
 #ifdef ICACHE_FLASH
 #define ICACHE_FLASH_ATTR __attribute__((section(".irom0.text")))

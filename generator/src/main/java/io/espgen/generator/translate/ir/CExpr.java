@@ -110,18 +110,28 @@ public sealed interface CExpr {
         }
 
         private String operand(CExpr e, int p, boolean rightSide) {
-            if (e instanceof Binary b && !b.op.equals(op) && (picky(op) || picky(b.op))) {
+            if (e instanceof Binary b && !b.op.equals(op) && confusing(op, b.op)) {
                 return "(" + e.render() + ")";
             }
             return wrap(e, p, rightSide);
         }
 
-        /** Operators whose mixing gcc -Wparentheses warns about, or a reader would stumble on. */
-        private static boolean picky(String op) {
-            return switch (op) {
-                case "&&", "||", "&", "|", "^", "<<", ">>" -> true;
+        /**
+         * Whether a child operator inside a parent reads ambiguously even where precedence makes it
+         * right: the mixes gcc's -Wparentheses warns about (&& in ||, arithmetic or comparison in a
+         * bitwise operator, arithmetic in a shift), plus two different bitwise operators.
+         */
+        private static boolean confusing(String parent, String child) {
+            return switch (parent) {
+                case "||" -> child.equals("&&");
+                case "&", "|", "^" -> true;
+                case "<<", ">>" -> child.equals("+") || child.equals("-") || isBitwise(child);
                 default -> false;
             };
+        }
+
+        private static boolean isBitwise(String op) {
+            return op.equals("&") || op.equals("|") || op.equals("^") || op.equals("<<") || op.equals(">>");
         }
     }
 

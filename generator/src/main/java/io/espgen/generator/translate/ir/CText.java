@@ -1,15 +1,14 @@
-package io.espgen.generator.plan;
+package io.espgen.generator.translate.ir;
 
-import io.espgen.generator.translate.ir.CStmt;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** The text of translated statements, for questions such as "does the body use this name". */
-final class CText {
+public final class CText {
 
     private CText() {}
 
-    static String of(List<CStmt> stmts) {
+    public static String of(List<CStmt> stmts) {
         StringBuilder out = new StringBuilder();
         for (CStmt s : stmts) {
             append(s, out);
@@ -17,9 +16,19 @@ final class CText {
         return out.toString();
     }
 
-    static boolean mentions(String text, String identifier) {
+    public static boolean mentions(String text, String identifier) {
         return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text)
                 .find();
+    }
+
+    /** How often identifier occurs in text as a whole word. */
+    public static int count(String text, String identifier) {
+        var m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static void append(CStmt s, StringBuilder out) {
