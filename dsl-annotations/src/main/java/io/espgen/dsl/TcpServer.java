@@ -52,6 +52,13 @@ public @interface TcpServer {
      * How many bytes one connection may have queued for sending (not yet acknowledged), from
      * {@link #sendChunkSize()} up to 65535. What happens to a send that does not fit is
      * {@link #onQueueFull()}.
+     *
+     * <p>Receiving is held ({@code espconn_recv_hold}) while the queue has less than 7300 bytes of room
+     * (five segments, as Espressif recommends), because the SDK still delivers up to one receive window
+     * after a hold. A server that answers each receive with at most as much as it received (an echo, a
+     * proxy) never meets a full queue; with less than 7300 bytes, holding starts at the first queued
+     * byte and a fast client can still fill the queue.
+     * Each byte queued is heap: about 50 KiB are free on an idle chip.
      */
     int sendQueueBytes() default 4096;
 

@@ -40,6 +40,13 @@ public final class Espgen {
         return compileTree(sample(name));
     }
 
+    /** Compiles every .java file under a source root and asserts it compiled cleanly. */
+    public static Compilation compileClean(Path root) {
+        Compilation c = compileTree(root);
+        com.google.testing.compile.CompilationSubject.assertThat(c).succeededWithoutWarnings();
+        return c;
+    }
+
     /** Compiles every .java file under a source root. */
     public static Compilation compileTree(Path root) {
         try (var files = Files.walk(root)) {

@@ -18,6 +18,12 @@
 /* The SDK's per-send ceiling: TCP_SND_BUF, two full segments. */
 #define ESPGEN_SEND_BUF 2920
 
+/* Room kept in a send queue before receiving is held. espconn_recv_hold only stops re-opening the receive
+ * window, so up to one window (TCP_WND, 4 x 1460) still arrives after it, and the receive that tripped it
+ * adds one segment: 5 x 1460, as Espressif recommends. A handler that answers each receive with at most
+ * as much as it received then never meets a full queue. */
+#define ESPGEN_RECV_RESERVE 7300
+
 /* The task priority the runtime posts its deferred disconnects to (espconn_disconnect may not be
  * called from inside an espconn callback). */
 #ifndef ESPGEN_TASK_PRIO
@@ -54,6 +60,7 @@ struct espgen_conn {
 	uint16 remote_port;
 	uint8 state; /* enum espgen_conn_state */
 	uint8 disconnect_posted;
+	uint8 recv_held; /* espconn_recv_hold is in force */
 	struct espconn *pcb; /* SDK-owned; see the ownership note above */
 	struct espgen_txq txq;
 };

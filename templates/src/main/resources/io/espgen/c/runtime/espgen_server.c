@@ -88,6 +88,23 @@ static void ICACHE_FLASH_ATTR espgen_post_disconnect(struct espgen_server *srv, 
 		os_printf("%s: cannot post a disconnect\n", srv->name);
 }
 
+/* Holds receiving while the queue has less than ESPGEN_RECV_RESERVE of room, and lets it go once the
+ * queue has drained to half that mark. */
+static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espgen_conn *c)
+{
+	uint32 mark = srv->queue_cap > ESPGEN_RECV_RESERVE ? srv->queue_cap - ESPGEN_RECV_RESERVE : 0;
+
+	if (c->pcb == NULL || c->state != ESPGEN_CONN_OPEN)
+		return;
+	if (!c->recv_held && c->txq.queued > mark) {
+		if (espconn_recv_hold(c->pcb) == ESPCONN_OK)
+			c->recv_held = 1;
+	} else if (c->recv_held && c->txq.queued <= mark / 2) {
+		if (espconn_recv_unhold(c->pcb) == ESPCONN_OK)
+			c->recv_held = 0;
+	}
+}
+
 /* Hands the next chunk to the SDK unless one is in flight. */
 static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espgen_conn *c)
 {
@@ -178,6 +195,7 @@ void ICACHE_FLASH_ATTR espgen_on_receive(struct espgen_server *srv, void *arg, c
 	if (c == NULL || c->state != ESPGEN_CONN_OPEN || srv->handlers->on_receive == NULL)
 		return;
 	srv->handlers->on_receive(srv, c, (const uint8 *)data, len);
+	espgen_flow(srv, c);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
@@ -187,6 +205,7 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 	if (c == NULL)
 		return;
 	espgen_txq_ack(&c->txq);
+	espgen_flow(srv, c);
 	if (c->txq.head != NULL) {
 		espgen_kick(srv, c);
 		return;

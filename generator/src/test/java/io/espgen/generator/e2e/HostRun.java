@@ -1,0 +1,30 @@
+package io.espgen.generator.e2e;
+
+import io.espgen.generator.Espgen;
+import io.espgen.templates.HostFirmware;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A server's generated firmware, built with the host emulation under ASan and UBSan, running. */
+final class HostRun {
+
+    private HostRun() {}
+
+    /** Compiles the Java under sourceRoot, builds its C for the host, and starts it on ephemeral ports. */
+    static HostFirmware.Running start(Path sourceRoot, Path workDir) throws IOException {
+        Map<String, String> files = Espgen.generatedC(Espgen.compileClean(sourceRoot));
+        Path tree = Espgen.writeTree(files, workDir.resolve("espgen"));
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(tree)) {
+            sources = walk.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        Path exe = HostFirmware.build(sources, List.of(tree.resolve("include"), tree), workDir.resolve("build"),
+                true);
+        return HostFirmware.start(exe, List.of("--any-port", "--exit-after-ms", "300000"), Duration.ofSeconds(30));
+    }
+}
