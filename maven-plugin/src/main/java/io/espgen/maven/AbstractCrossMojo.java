@@ -1,0 +1,55 @@
+package io.espgen.maven;
+
+import io.espgen.maven.size.ObjectSize;
+import io.espgen.maven.size.SizeLimits;
+import io.espgen.maven.size.SizeReport;
+import io.espgen.maven.size.SizeTool;
+import io.espgen.maven.toolchain.Toolchain;
+import io.espgen.maven.toolchain.ToolchainLocator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The goals that use the xtensa-lx106 cross tools: finding them, and the size report. */
+public abstract class AbstractCrossMojo extends AbstractEspMojo {
+    static final String SIZE_REPORT = "size-report.txt";
+
+    /**
+     * The cross toolchain: its {@code bin} directory or the prefix holding {@code bin/}. When unset, the
+     * environment variable {@code ESP_TOOLCHAIN_DIR} is used, then the PATH. Debian and Ubuntu install the
+     * tools on the PATH with {@code apt-get install gcc-xtensa-lx106 binutils-xtensa-lx106}.
+     */
+    @Parameter(property = "esp.toolchainDir")
+    protected File toolchainDir;
+
+    protected final Toolchain locate(String... tools) throws EspException {
+        Toolchain toolchain = new ToolchainLocator().locate(toolchainDir == null ? null : toolchainDir.toPath(), tools);
+        getLog().debug(Messages.usingToolchain(toolchain.tool(tools[0]), toolchain.origin()));
+        return toolchain;
+    }
+
+    /** Measures the objects, prints the report, writes size-report.txt and fails when a budget is exceeded. */
+    protected final void report(Toolchain toolchain, List<Path> objects) throws EspException, IOException,
+            InterruptedException {
+        List<ObjectSize> sizes = new SizeTool(toolchain.size()).measure(objectDir(), objects);
+        SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266);
+        for (String line : report.lines()) {
+            getLog().info(line);
+        }
+        Path file = outputDir.toPath().resolve(SIZE_REPORT);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report.text(), StandardCharsets.UTF_8);
+        getLog().info(Messages.sizeReportWritten(file));
+        List<String> over = report.exceededMessages();
+        if (!over.isEmpty()) {
+            for (String message : over.subList(1, over.size())) {
+                getLog().error(message);
+            }
+            throw new EspException(over.get(0));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.espgen.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every esp goal shares: the skip switch, where the generated C is and where the plugin writes. User
+ * errors ({@link EspException}) become a one-line {@link MojoFailureException} without a stack trace.
+ */
+public abstract class AbstractEspMojo extends AbstractMojo {
+
+    /** Skips the goal. */
+    @Parameter(property = "esp.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The C tree the espgen annotation processor generates during {@code compile}: {@code include/},
+     * {@code runtime/}, one directory per server and {@code user_main.c}. Every {@code .c} file below it is part
+     * of the firmware.
+     */
+    @Parameter(property = "esp.generatedDir", required = true,
+            defaultValue = "${project.build.directory}/generated-sources/annotations/espgen")
+    protected File generatedDir;
+
+    /**
+     * Where the plugin writes: {@code obj/} (the cross-compiled objects), {@code host/} (the host emulation of
+     * {@code esp:run}) and {@code size-report.txt}.
+     */
+    @Parameter(property = "esp.outputDir", required = true, defaultValue = "${project.build.directory}/espgen")
+    protected File outputDir;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(Messages.skipped(goal()));
+            return;
+        }
+        try {
+            run();
+        } catch (EspException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException(Messages.PREFIX + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException(Messages.PREFIX + "interrupted", e);
+        }
+    }
+
+    /** The goal's name without prefix, for messages. */
+    protected abstract String goal();
+
+    protected abstract void run() throws EspException, IOException, InterruptedException;
+
+    /** {@code obj/} below the output directory. */
+    protected final Path objectDir() {
+        return outputDir.toPath().resolve("obj");
+    }
+}

@@ -1,0 +1,116 @@
+package io.espgen.maven;
+
+import io.espgen.maven.compile.SourceTree;
+import io.espgen.maven.run.HostSession;
+import io.espgen.maven.run.PortMapping;
+import io.espgen.templates.HostFirmware;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Builds the generated C with the host's gcc against espgen's emulation of the SDK and runs it on 127.0.0.1
+ * until Ctrl-C: the firmware serving real TCP connections on this machine. Runs the {@code compile} phase first.
+ */
+@Mojo(name = "run", requiresProject = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class RunMojo extends AbstractEspMojo {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * Builds the emulation with AddressSanitizer and UndefinedBehaviorSanitizer: slower, but a use after free
+     * or an out-of-bounds access in the generated code stops it with a report.
+     */
+    @Parameter(property = "esp.sanitize", defaultValue = "false")
+    protected boolean sanitize;
+
+    /**
+     * Port mappings {@code FIRMWARE=HOST}: serve the firmware's port FIRMWARE on host port HOST (0 = a free
+     * port, printed at start), for example {@code -Desp.port=7777=8080}; several separated by commas. Unmapped
+     * ports are served on the firmware's own numbers.
+     */
+    @Parameter(property = "esp.port")
+    protected List<String> ports;
+
+    /** Serves every firmware port on a free host port instead of its own number (the chosen ports are printed). */
+    @Parameter(property = "esp.anyPort", defaultValue = "false")
+    protected boolean anyPort;
+
+    /** How long the emulation may take to start listening, in seconds. */
+    @Parameter(property = "esp.startTimeout", defaultValue = "30")
+    protected int startTimeout;
+
+    @Override
+    protected String goal() {
+        return "run";
+    }
+
+    @Override
+    protected void run() throws EspException, IOException, InterruptedException {
+        List<String> args = PortMapping.arguments(ports, anyPort);
+        SourceTree tree = SourceTree.scan(generatedDir.toPath());
+        List<Path> sources = tree.sources().stream().map(tree.root()::resolve).collect(Collectors.toList());
+
+        getLog().info(Messages.buildingHost(sanitize));
+        Path exe;
+        try {
+            exe = HostFirmware.build(sources, tree.includeDirs(), outputDir.toPath().resolve("host"), sanitize);
+        } catch (IOException e) {
+            printLines(e.getMessage());
+            throw new EspException(Messages.hostBuildFailed());
+        }
+
+        HostFirmware.Running running;
+        try {
+            running = HostFirmware.start(exe, args, Duration.ofSeconds(Math.max(1, startTimeout)));
+        } catch (IOException e) {
+            printLines(e.getMessage());
+            throw new EspException(Messages.hostStartFailed());
+        }
+        HostSession session = new HostSession(running, System.out, System.err, getLog()::info);
+        Thread hook = new Thread(() -> {
+            try {
+                session.stop();
+                getLog().info(Messages.hostStopped());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "espgen-host-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code;
+        try {
+            code = session.serve(POLL);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is stopping the emulation
+            }
+            if (!session.stopping()) {
+                running.close();
+            }
+        }
+        if (session.stopping()) {
+            return;
+        }
+        if (code != 0) {
+            throw new EspException(Messages.hostFailed(code));
+        }
+        getLog().info(Messages.hostExited(code));
+    }
+
+    private void printLines(String text) {
+        if (text == null) {
+            return;
+        }
+        for (String line : text.split("\\R")) {
+            getLog().error(line);
+        }
+    }
+}

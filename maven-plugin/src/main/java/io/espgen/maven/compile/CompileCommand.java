@@ -1,0 +1,110 @@
+package io.espgen.maven.compile;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The cross compiler's command line for one generated C file. The flags are those of the SDK's own builds
+ * (docs/esp8266-sdk.md, section 5) plus {@code -std=gnu11 -g0 -fwrapv} and warnings as errors; then the
+ * include directories, the Wi-Fi macros when set, the user's flags (last, so they may override), and
+ * {@code -c source -o object}.
+ *
+ * <p>{@code -fmacro-prefix-map=<tree>/=} makes {@code __FILE__} (which {@code os_malloc} passes to the SDK)
+ * relative to the generated tree, so objects and size figures do not depend on where the project lives,
+ * while the compiler's own messages keep the full path an IDE can open.
+ */
+public final class CompileCommand {
+    public static final List<String> FIXED_FLAGS = List.of(
+            "-std=gnu11", "-Os", "-g0", "-mlongcalls", "-mtext-section-literals", "-ffunction-sections",
+            "-fdata-sections", "-fno-builtin-printf", "-fno-jump-tables", "-fno-inline-functions", "-nostdlib",
+            "-fwrapv", "-DICACHE_FLASH");
+    public static final List<String> WARNING_FLAGS = List.of("-Wall", "-Wextra", "-Werror");
+    public static final String SSID_MACRO = "ESPGEN_WIFI_SSID";
+    public static final String PASSWORD_MACRO = "ESPGEN_WIFI_PASSWORD";
+    private static final String HIDDEN = "<hidden>";
+
+    private final Path gcc;
+    private final List<String> flags;
+
+    /**
+     * @param tree the root of the generated C tree ({@code __FILE__} is made relative to it)
+     * @param includeDirs searched in this order
+     */
+    public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs) {
+        this.gcc = gcc;
+        List<String> f = new ArrayList<>(FIXED_FLAGS);
+        f.add("-DSPI_FLASH_SIZE_MAP=" + options.flashSizeMap());
+        f.addAll(WARNING_FLAGS);
+        f.add("-fmacro-prefix-map=" + tree.toAbsolutePath() + tree.getFileSystem().getSeparator() + "=");
+        for (Path dir : includeDirs) {
+            f.add("-I");
+            f.add(dir.toAbsolutePath().toString());
+        }
+        if (options.wifiSsid() != null) {
+            f.add("-D" + SSID_MACRO + "=" + CStringLiteral.quote(options.wifiSsid()));
+        }
+        if (options.wifiPassword() != null) {
+            f.add("-D" + PASSWORD_MACRO + "=" + CStringLiteral.quote(options.wifiPassword()));
+        }
+        f.addAll(options.extraFlags());
+        this.flags = List.copyOf(f);
+    }
+
+    /** Everything between the compiler and {@code -c}. */
+    public List<String> flags() {
+        return flags;
+    }
+
+    /** The full command line compiling {@code source} into {@code object}. */
+    public List<String> forSource(Path source, Path object) {
+        List<String> cmd = new ArrayList<>(flags.size() + 6);
+        cmd.add(gcc.toString());
+        cmd.addAll(flags);
+        cmd.add("-c");
+        cmd.add(source.toAbsolutePath().toString());
+        cmd.add("-o");
+        cmd.add(object.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    /** A command line fit for the log: the Wi-Fi values are replaced by {@value #HIDDEN}. */
+    public static String redacted(List<String> command) {
+        StringBuilder out = new StringBuilder();
+        for (String arg : command) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            if (arg.startsWith("-D" + SSID_MACRO + "=")) {
+                out.append("-D").append(SSID_MACRO).append('=').append(HIDDEN);
+            } else if (arg.startsWith("-D" + PASSWORD_MACRO + "=")) {
+                out.append("-D").append(PASSWORD_MACRO).append('=').append(HIDDEN);
+            } else {
+                out.append(arg);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A digest of the compiler and its flags: objects built with a different one are out of date. (The objects
+     * themselves hold the Wi-Fi values in clear, so their digest adds no exposure.)
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(gcc.toString().getBytes(StandardCharsets.UTF_8));
+            for (String flag : flags) {
+                sha.update((byte) 0);
+                sha.update(flag.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

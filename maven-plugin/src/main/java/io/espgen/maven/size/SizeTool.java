@@ -1,0 +1,51 @@
+package io.espgen.maven.size;
+
+import io.espgen.maven.Exec;
+import io.espgen.maven.compile.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Measures objects with {@code xtensa-lx106-elf-size -A -d}. */
+public final class SizeTool {
+    private final Path sizeExe;
+
+    public SizeTool(Path sizeExe) {
+        this.sizeExe = sizeExe;
+    }
+
+    /** The objects below {@code objDir}, sorted by their relative name; none when it does not exist. */
+    public static List<Path> objectsIn(Path objDir) throws IOException {
+        if (!Files.isDirectory(objDir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(objDir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".o") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> SourceTree.unixName(objDir.relativize(p))))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** Each object's figures, named after its source ({@code echo/echo.o} is {@code echo/echo.c}). */
+    public List<ObjectSize> measure(Path objDir, List<Path> objects) throws IOException, InterruptedException {
+        List<ObjectSize> sizes = new ArrayList<>();
+        for (Path object : objects) {
+            Exec.Result r = Exec.run(List.of(sizeExe.toString(), "-A", "-d", object.toString()), null);
+            if (!r.ok()) {
+                throw new IOException(sizeExe.getFileName() + " failed on " + object + ": " + r.output().strip());
+            }
+            sizes.add(ObjectSize.of(sourceName(objDir.relativize(object)), SizeParser.parse(r.output())));
+        }
+        return sizes;
+    }
+
+    static String sourceName(Path relativeObject) {
+        String name = SourceTree.unixName(relativeObject);
+        return name.endsWith(".o") ? name.substring(0, name.length() - 2) + ".c" : name;
+    }
+}

@@ -1,0 +1,77 @@
+package io.espgen.maven.size;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SizeReportTest {
+    static final List<ObjectSize> FILES = List.of(
+            new ObjectSize("user_main.c", 1108, 72, 420),
+            new ObjectSize("echo/echo_server.c", 0, 80, 1024),
+            new ObjectSize("runtime/espgen_txq.c", 0, 0, 460));
+
+    @Test
+    void exactText() {
+        assertThat(new SizeReport(FILES, SizeLimits.ESP8266).text()).isEqualTo("""
+                espgen firmware size: the generated code's 3 objects, before linking with the SDK
+                IRAM:  [=         ]  13.5% (used 1108 bytes from 8192 bytes)
+                       (of the 32768 bytes of IRAM the SDK itself needs about 24576; the bar measures the 8192 \
+                left to the application)
+                DRAM:  [          ]   0.2% (used 152 bytes from 81920 bytes)
+                Flash: [          ]   0.5% (used 1904 bytes from 376832 bytes)
+
+                File                  IRAM  DRAM  Flash
+                echo/echo_server.c       0    80   1024
+                runtime/espgen_txq.c     0     0    460
+                user_main.c           1108    72    420
+                Total                 1108   152   1904
+                """);
+    }
+
+    @Test
+    void barsFillByTenths() {
+        SizeLimits limits = new SizeLimits(2000, 1000, 1000, 1000);
+        assertThat(new SizeReport(List.of(new ObjectSize("a.c", 999, 1000, 0)), limits).regionLine(Region.IRAM))
+                .isEqualTo("IRAM:  [========= ]  99.9% (used 999 bytes from 1000 bytes)");
+        assertThat(new SizeReport(List.of(new ObjectSize("a.c", 999, 1000, 0)), limits).regionLine(Region.DRAM))
+                .isEqualTo("DRAM:  [==========] 100.0% (used 1000 bytes from 1000 bytes)");
+    }
+
+    @Test
+    void overTheLimitIsMarkedAndFailsOnlyForIramAndFlash() {
+        SizeReport report = new SizeReport(List.of(new ObjectSize("big.c", 9000, 90_000, 400_000)),
+                SizeLimits.ESP8266);
+        assertThat(report.regionLine(Region.IRAM))
+                .isEqualTo("IRAM:  [==========] 109.9% (used 9000 bytes from 8192 bytes)  OVER LIMIT by 808 bytes");
+        assertThat(report.regionLine(Region.DRAM)).endsWith("OVER LIMIT by 8080 bytes");
+        assertThat(report.exceeded()).containsExactly(Region.IRAM, Region.FLASH);
+        assertThat(report.exceededMessages()).containsExactly(
+                "espgen: the generated code needs 9000 bytes of IRAM, 808 more than the 8192 the SDK leaves of the"
+                        + " 32768 (it needs about 24576 itself); only interrupt handlers and what they call belong in"
+                        + " IRAM, everything else needs ICACHE_FLASH_ATTR",
+                "espgen: the generated code needs 400000 bytes of flash, 23168 more than the irom0 region of"
+                        + " eagle.app.v6.ld (376832 bytes)");
+    }
+
+    @Test
+    void exactlyAtTheLimitPasses() {
+        SizeReport report = new SizeReport(List.of(new ObjectSize("a.c", 8192, 0, 376832)), SizeLimits.ESP8266);
+        assertThat(report.exceeded()).isEmpty();
+    }
+
+    @Test
+    void sameFiguresSameTextWhateverTheOrder() {
+        List<ObjectSize> reversed = new java.util.ArrayList<>(FILES);
+        java.util.Collections.reverse(reversed);
+        assertThat(new SizeReport(reversed, SizeLimits.ESP8266).text())
+                .isEqualTo(new SizeReport(FILES, SizeLimits.ESP8266).text());
+    }
+
+    @Test
+    void limitsAreTheEsp8266s() {
+        assertThat(SizeLimits.ESP8266.iramApplication()).isEqualTo(8192);
+        assertThat(SizeLimits.ESP8266.dram()).isEqualTo(81920);
+        assertThat(SizeLimits.ESP8266.flash()).isEqualTo(376832);
+    }
+}
