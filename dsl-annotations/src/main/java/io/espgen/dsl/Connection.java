@@ -24,7 +24,8 @@ public interface Connection {
     boolean send(Bytes data);
 
     /**
-     * Queues {@code length} bytes of {@code data} from {@code offset} for sending.
+     * Queues {@code length} bytes of {@code data} from {@code offset} for sending, the range clamped to
+     * the array (a negative length sends nothing).
      *
      * @return {@code false} when nothing was queued (see {@link #send(String)})
      */

@@ -13,6 +13,6 @@ import java.lang.annotation.Target;
  * <p>Parameters, in any order: {@link Connection}, the per-connection state class.
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface OnDisconnect {}

@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
  * {@link ConnectionError}.
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface OnError {}

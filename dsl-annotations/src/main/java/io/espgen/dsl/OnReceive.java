@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
  * into the state class.
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface OnReceive {}

@@ -4,10 +4,10 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.espgen.generator.emit.CEmitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -34,10 +34,8 @@ class GoldenFilesTest {
         Map<String, String> files = new TreeMap<>(Espgen.generatedC(compile(sources)));
         // the runtime and SDK declarations are copied verbatim: they must equal their resources, and the
         // golden files hold only what the templates make
-        for (String copied : List.of("include/espgen_sdk.h", "include/espgen_runtime.h", "runtime/espgen_server.c",
-                "runtime/espgen_txq.c")) {
-            assertThat(files.remove(copied)).as(copied).isEqualTo(resource("/io/espgen/c/" + copied));
-        }
+        CEmitter.staticFiles().forEach((copied, resource) ->
+                assertThat(files.remove(copied)).as(copied).isEqualTo(resource(resource)));
         Path golden = Espgen.repoRoot().resolve("generator/src/test/resources/golden").resolve(name);
         if (Boolean.getBoolean("espgen.updateGolden")) {
             if (Files.exists(golden)) {
@@ -68,10 +66,12 @@ class GoldenFilesTest {
         return Espgen.compileClean(sourceRoot);
     }
 
-    private static String resource(String name) throws IOException {
+    private static String resource(String name) {
         try (var in = GoldenFilesTest.class.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -37,6 +37,25 @@ ${indent}for (${s.headText()}) {
 [@stmts s.body().stmts() indent + "\t"/]
 ${indent}}
 [#break]
+[#case "switch"]
+${indent}switch (${s.selectorText()}) {
+[#list s.cases() as k]
+[#list k.labels() as label]
+${indent}case ${label}:
+[/#list]
+[#if k.isDefault()]
+${indent}default:
+[/#if]
+[#if k.declares()]
+${indent}	{
+[@stmts k.stmts() indent + "\t\t"/]
+${indent}	}
+[#else]
+[@stmts k.stmts() indent + "\t"/]
+[/#if]
+[/#list]
+${indent}}
+[#break]
 [#case "return"]
 ${indent}return[#if s.text()??] ${s.text()}[/#if];
 [#break]

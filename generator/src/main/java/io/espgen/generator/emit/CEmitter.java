@@ -29,8 +29,15 @@ public final class CEmitter {
     private static final Map<String, String> STATIC_FILES = Map.of(
             "include/espgen_sdk.h", "/io/espgen/c/include/espgen_sdk.h",
             "include/espgen_runtime.h", "/io/espgen/c/include/espgen_runtime.h",
+            "include/espgen_text.h", "/io/espgen/c/include/espgen_text.h",
+            "runtime/espgen_text.c", "/io/espgen/c/runtime/espgen_text.c",
             "runtime/espgen_server.c", "/io/espgen/c/runtime/espgen_server.c",
             "runtime/espgen_txq.c", "/io/espgen/c/runtime/espgen_txq.c");
+
+    /** The files copied verbatim: output path → the resource it is copied from. */
+    public static Map<String, String> staticFiles() {
+        return new TreeMap<>(STATIC_FILES);
+    }
 
     private final Configuration config;
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param closeOnQueueFull whether a send that does not fit closes the connection (else it is refused)
  * @param state the per-connection state class, when a handler takes one
  * @param handlers at most one per event, in event order
+ * @param helpers the server's methods the handlers call, in first-call order
+ * @param constants the server's constants the handlers use, by Java name
  */
 public record Server(
         String qualifiedName,
@@ -29,9 +31,13 @@ public record Server(
         int sendQueueBytes,
         boolean closeOnQueueFull,
         Optional<StateClass> state,
-        List<Handler> handlers) {
+        List<Handler> handlers,
+        List<HelperMethod> helpers,
+        List<Constant> constants) {
     public Server {
         handlers = List.copyOf(handlers);
+        helpers = List.copyOf(helpers);
+        constants = List.copyOf(constants);
     }
 
     public Optional<Handler> handler(Event event) {

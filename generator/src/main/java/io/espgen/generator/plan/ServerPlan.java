@@ -1,7 +1,9 @@
 package io.espgen.generator.plan;
 
+import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.Handler;
+import io.espgen.generator.model.HelperMethod;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
@@ -35,6 +37,8 @@ public record ServerPlan(
         int sendQueueBytes,
         String queueFullPolicy,
         StatePlan state,
+        List<Constant> constants,
+        List<HelperPlan> helpers,
         List<FunctionPlan> functions,
         List<SlotPlan> slots) {
 
@@ -57,6 +61,14 @@ public record ServerPlan(
      */
     public record FunctionPlan(String name, String comment, String params, List<String> prelude,
             boolean initState, String stateVar, List<String> unused, List<CStmt> body) {}
+
+    /**
+     * A helper method as a static C function.
+     *
+     * @param prototype its declaration, so helpers may call each other in any order
+     * @param head its definition's first line(s), up to the opening brace
+     */
+    public record HelperPlan(String comment, String prototype, String head, List<String> unused, List<CStmt> body) {}
 
     /** One member of the server's struct espgen_handlers. */
     public record SlotPlan(String slot, String function) {}
@@ -88,10 +100,25 @@ public record ServerPlan(
             functions.add(function(s, state, e, h, fn, initState));
             slots.add(new SlotPlan(e.slot(), fn));
         }
+        List<HelperPlan> helpers = new ArrayList<>();
+        for (HelperMethod h : s.helpers()) {
+            String head = "static " + h.returnType() + " ICACHE_FLASH_ATTR " + h.cName() + "(";
+            String text = CText.of(h.body());
+            List<String> unused = new ArrayList<>();
+            for (String param : h.params()) {
+                String name = param.substring(param.lastIndexOf(' ') + 1).replace("*", "");
+                if (!param.equals("void") && !CText.mentions(text, name)) {
+                    unused.add(name);
+                }
+            }
+            helpers.add(new HelperPlan(h.comment(), head + wrap(head, h.params()) + ");", head + wrap(head, h.params()) + ")",
+                    unused, h.body()));
+        }
         return new ServerPlan(s.simpleName(), s.qualifiedName(), s.sourceFileName(), c, CNames.macro(s.simpleName()),
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
                 s.sendChunkSize(), s.sendQueueBytes(),
-                s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, functions, slots);
+                s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
+                helpers, functions, slots);
     }
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {

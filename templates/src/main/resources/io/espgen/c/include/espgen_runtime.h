@@ -136,6 +136,54 @@ static inline int ICACHE_FLASH_ATTR espgen_irem(int a, int b)
 	return a % b;
 }
 
+/* Java's Math.min, max and abs; abs(MIN_VALUE) is MIN_VALUE, as in Java. */
+static inline int ICACHE_FLASH_ATTR espgen_imin(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+static inline int ICACHE_FLASH_ATTR espgen_imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static inline int ICACHE_FLASH_ATTR espgen_iabs(int a)
+{
+	return a < 0 ? (int)(0u - (unsigned int)a) : a;
+}
+
+static inline sint64 ICACHE_FLASH_ATTR espgen_lmin(sint64 a, sint64 b)
+{
+	return a < b ? a : b;
+}
+
+static inline sint64 ICACHE_FLASH_ATTR espgen_lmax(sint64 a, sint64 b)
+{
+	return a > b ? a : b;
+}
+
+static inline sint64 ICACHE_FLASH_ATTR espgen_labs(sint64 a)
+{
+	return a < 0 ? (sint64)(0u - (uint64)a) : a;
+}
+
+/* Java's long division and remainder, with the same defined results as espgen_idiv and espgen_irem. */
+static inline sint64 ICACHE_FLASH_ATTR espgen_ldiv(sint64 a, sint64 b)
+{
+	if (b == 0)
+		return 0;
+	if (b == -1)
+		return (sint64)(0u - (uint64)a);
+	return a / b;
+}
+
+static inline sint64 ICACHE_FLASH_ATTR espgen_lrem(sint64 a, sint64 b)
+{
+	if (b == 0 || b == -1)
+		return 0;
+	return a % b;
+}
+
 /* The table index of an entry: the index of its per-connection state in the generated arrays. */
 static inline uint8 ICACHE_FLASH_ATTR espgen_conn_index(const struct espgen_server *srv, const struct espgen_conn *c)
 {

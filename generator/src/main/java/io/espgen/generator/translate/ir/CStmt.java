@@ -106,6 +106,33 @@ public sealed interface CStmt {
         }
     }
 
+    /** A switch; each case's labels are C constant expressions, none for default. */
+    record Switch(CExpr selector, List<Case> cases) implements CStmt {
+        public Switch {
+            cases = List.copyOf(cases);
+        }
+
+        public String kind() {
+            return "switch";
+        }
+
+        public String selectorText() {
+            return selector.render();
+        }
+    }
+
+    /** One group of labels of a switch and the statements under them (braced when they declare). */
+    record Case(List<String> labels, boolean isDefault, List<CStmt> stmts) {
+        public Case {
+            labels = List.copyOf(labels);
+            stmts = List.copyOf(stmts);
+        }
+
+        public boolean declares() {
+            return stmts.stream().anyMatch(s -> s instanceof Decl);
+        }
+    }
+
     record Break() implements CStmt {
         public String kind() {
             return "break";

@@ -53,6 +53,12 @@ public final class CText {
         } else if (s instanceof CStmt.For f) {
             out.append(f.headText()).append('\n');
             append(f.body(), out);
+        } else if (s instanceof CStmt.Switch w) {
+            out.append(w.selectorText()).append('\n');
+            for (CStmt.Case c : w.cases()) {
+                out.append(String.join(" ", c.labels())).append('\n');
+                c.stmts().forEach(x -> append(x, out));
+            }
         } else if (s instanceof CStmt.Return r) {
             out.append(r.text()).append('\n');
         }

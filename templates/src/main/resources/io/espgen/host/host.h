@@ -1,0 +1,77 @@
+/*
+ * host.h - internals shared by the files of the host emulation. Firmware never includes this.
+ *
+ * The emulation is single threaded, like the chip: main() runs user_pre_init(), user_init() and then
+ * one event loop (host_main.c) that fires timers, runs posted tasks and the SDK's own deferred events,
+ * and polls the sockets of every listener and client (host_espconn.c).
+ *
+ * Ownership: the emulation's own bookkeeping (clients, listeners, received-data copies, send copies,
+ * the heap registry) comes from plain malloc/calloc and is never counted as firmware heap. Only what the
+ * firmware asks for through os_malloc/os_zalloc (pvPortMalloc/pvPortZalloc) is counted (host_heap.c).
+ */
+#ifndef ESPGEN_HOST_H
+#define ESPGEN_HOST_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "espgen_sdk.h"
+
+#define HOST_TAG "espgen-host: "
+
+/* The chip's numbers the emulation enforces. */
+#define HOST_TCP_MSS 1460
+#define HOST_TCP_SND_BUF 2920	/* 2 x MSS: the longest espconn_send and the ESPCONN_COPY buffer */
+#define HOST_TCP_WND (4 * HOST_TCP_MSS)	/* the chip's receive window */
+#define HOST_COPY_SEGMENTS 8	/* segments the ESPCONN_COPY buffer may hold */
+#define HOST_HEAP_SIZE (50u * 1024u)	/* what an idle echo app leaves free on the chip */
+#define HOST_DEFAULT_MAX_CON 5
+#define HOST_MAX_MAX_CON 15
+#define HOST_DEFAULT_IDLE_S 10
+#define HOST_MAX_IDLE_S 7200
+
+/* What the firmware is running in; espconn_disconnect is forbidden inside HOST_CTX_ESPCONN. */
+enum host_ctx {
+	HOST_CTX_LOOP = 0,	/* the emulation itself, between callbacks */
+	HOST_CTX_INIT,		/* user_pre_init, user_init */
+	HOST_CTX_TIMER,
+	HOST_CTX_TASK,
+	HOST_CTX_ESPCONN,	/* connect, recv, sent, write finish, disconnect, reconnect */
+};
+
+struct host_ctx_save {
+	enum host_ctx ctx;
+	const char *what;
+	uint64_t start_us;
+};
+
+/* host_main.c */
+uint64_t host_now_us(void);
+uint64_t host_now_ms(void);
+void host_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void host_misuse(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void host_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void *host_xmalloc(size_t size);
+void *host_xcalloc(size_t n, size_t size);
+void host_ctx_enter(struct host_ctx_save *save, enum host_ctx ctx, const char *what);
+void host_ctx_leave(const struct host_ctx_save *save);
+enum host_ctx host_ctx_now(const char **what);
+int host_port_for(int firmware_port);
+unsigned long host_env_count(const char *name);
+
+/* host_espconn.c */
+void host_espconn_setup(void);
+int host_espconn_run_deferred(int budget);
+int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask);
+void host_espconn_note_firmware_block(const void *ptr, size_t size);
+
+/* host_heap.c */
+void host_heap_setup(void);
+size_t host_heap_live_bytes(void);
+void host_heap_summary(void);
+
+/* host_os.c */
+int host_partition_table_ok(void);
+
+#endif /* ESPGEN_HOST_H */
