@@ -19,6 +19,7 @@ public class StatsServer {
 
     static final int QUIT = 'q';
     static final String BANNER = "stats ready\n";
+    static final String HELP = "send text: q quits, digits and lines are counted\n";
 
     static class Stats {
         int bytes;
@@ -35,6 +36,7 @@ public class StatsServer {
     @OnConnect
     void hello(Connection c, Stats s) {
         c.send(BANNER);
+        c.send(HELP);
     }
 
     @OnReceive

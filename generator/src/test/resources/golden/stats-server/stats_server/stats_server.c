@@ -17,6 +17,11 @@
 #define STATS_SERVER_BANNER "stats ready\n"
 #define STATS_SERVER_QUIT 113
 
+/* Long texts live in flash, read with aligned 32-bit loads: 4-aligned, padded to whole words. */
+#define STATS_SERVER_HELP_LEN 49
+static const char stats_server_help[52] ICACHE_RODATA_ATTR __attribute__((aligned(4))) =
+	"send text: q quits, digits and lines are counted\n";
+
 /* StatsServer.Stats: one per connection table entry */
 struct stats_server_stats {
 	int bytes;
@@ -39,16 +44,17 @@ static const struct stats_server_stats stats_server_stats_init = {
 	.last_char = '?',
 };
 
-/* @OnConnect StatsServer.hello(Connection c, Stats s), StatsServer.java:36 */
+/* @OnConnect StatsServer.hello(Connection c, Stats s), StatsServer.java:37 */
 static void ICACHE_FLASH_ATTR stats_server_hello(struct espgen_server *srv, struct espgen_conn *c)
 {
 	struct stats_server_stats *s = &stats_server_stats_table[espgen_conn_index(srv, c)];
 
 	*s = stats_server_stats_init;
 	espgen_send(srv, c, STATS_SERVER_BANNER, sizeof(STATS_SERVER_BANNER) - 1);
+	espgen_send_flash(srv, c, stats_server_help, STATS_SERVER_HELP_LEN);
 }
 
-/* @OnReceive StatsServer.count(Connection c, Stats s, Bytes data), StatsServer.java:41 */
+/* @OnReceive StatsServer.count(Connection c, Stats s, Bytes data), StatsServer.java:43 */
 static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, struct espgen_conn *c,
 						 const uint8 *rx_data, uint16 rx_len)
 {
@@ -87,7 +93,7 @@ static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, stru
 	os_printf("StatsServer: %d bytes, %d lines, checksum %x, last %c\n", s->bytes, s->lines, s->checksum, (int)s->last_char);
 }
 
-/* @OnSent StatsServer.drained(Connection c, Stats s), StatsServer.java:75 */
+/* @OnSent StatsServer.drained(Connection c, Stats s), StatsServer.java:77 */
 static void ICACHE_FLASH_ATTR stats_server_drained(struct espgen_server *srv, struct espgen_conn *c)
 {
 	(void)srv;
@@ -96,7 +102,7 @@ static void ICACHE_FLASH_ATTR stats_server_drained(struct espgen_server *srv, st
 	}
 }
 
-/* @OnError StatsServer.failed(Connection c, ConnectionError error), StatsServer.java:82 */
+/* @OnError StatsServer.failed(Connection c, ConnectionError error), StatsServer.java:84 */
 static void ICACHE_FLASH_ATTR stats_server_failed(struct espgen_server *srv, struct espgen_conn *c,
 						  sint8 error)
 {
@@ -106,7 +112,7 @@ static void ICACHE_FLASH_ATTR stats_server_failed(struct espgen_server *srv, str
 	}
 }
 
-/* @OnDisconnect StatsServer.gone(Stats s), StatsServer.java:89 */
+/* @OnDisconnect StatsServer.gone(Stats s), StatsServer.java:91 */
 static void ICACHE_FLASH_ATTR stats_server_gone(struct espgen_server *srv, struct espgen_conn *conn)
 {
 	struct stats_server_stats *s = &stats_server_stats_table[espgen_conn_index(srv, conn)];

@@ -21,6 +21,15 @@
 #define ${k.macro()} ${k.value()}
 [/#list]
 [/#if]
+[#if s.flashTexts()?has_content]
+
+/* Long texts live in flash, read with aligned 32-bit loads: 4-aligned, padded to whole words. */
+[#list s.flashTexts() as t]
+#define ${t.lengthMacro()} ${t.length()}
+static const char ${t.name()}[${t.size()}] ICACHE_RODATA_ATTR __attribute__((aligned(4))) =
+	${t.literal()};
+[/#list]
+[/#if]
 
 [#if s.state()??]
 [#assign st = s.state()]

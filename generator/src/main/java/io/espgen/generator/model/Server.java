@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param handlers at most one per event, in event order
  * @param helpers the server's methods the handlers call, in first-call order
  * @param constants the server's constants the handlers use, by Java name
+ * @param flashTexts the long strings the handlers send, placed in flash
  */
 public record Server(
         String qualifiedName,
@@ -33,11 +34,13 @@ public record Server(
         Optional<StateClass> state,
         List<Handler> handlers,
         List<HelperMethod> helpers,
-        List<Constant> constants) {
+        List<Constant> constants,
+        List<FlashText> flashTexts) {
     public Server {
         handlers = List.copyOf(handlers);
         helpers = List.copyOf(helpers);
         constants = List.copyOf(constants);
+        flashTexts = List.copyOf(flashTexts);
     }
 
     public Optional<Handler> handler(Event event) {

@@ -2,6 +2,7 @@ package io.espgen.generator.plan;
 
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
+import io.espgen.generator.model.FlashText;
 import io.espgen.generator.model.Handler;
 import io.espgen.generator.model.HelperMethod;
 import io.espgen.generator.model.Param;
@@ -38,6 +39,7 @@ public record ServerPlan(
         String queueFullPolicy,
         StatePlan state,
         List<Constant> constants,
+        List<FlashText> flashTexts,
         List<HelperPlan> helpers,
         List<FunctionPlan> functions,
         List<SlotPlan> slots) {
@@ -118,7 +120,7 @@ public record ServerPlan(
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
                 s.sendChunkSize(), s.sendQueueBytes(),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
-                helpers, functions, slots);
+                s.flashTexts(), helpers, functions, slots);
     }
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {

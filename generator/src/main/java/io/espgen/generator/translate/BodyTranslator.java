@@ -2,6 +2,7 @@ package io.espgen.generator.translate;
 
 import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
+import io.espgen.generator.model.FlashText;
 import io.espgen.generator.model.JavaType;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.Scope.Kind;
@@ -941,6 +942,14 @@ public final class BodyTranslator {
                 if (bytes != null) {
                     return CExpr.call("espgen_send", srv, c, new CExpr.Member(CExpr.atom(bytes.cName()), "data", false),
                             new CExpr.Member(CExpr.atom(bytes.cName()), "len", false));
+                }
+                if (arg.resolveConstantExpressionValue() instanceof String s
+                        && CStrings.length(s) >= Constants.FLASH_MIN) {
+                    IBinding b = arg instanceof Name n ? n.resolveBinding() : null;
+                    String javaName = b instanceof IVariableBinding v && v.isField() && isServerField(v) ? v.getName()
+                            : null;
+                    FlashText f = scope.constants().flashText(javaName, s);
+                    return CExpr.call("espgen_send_flash", srv, c, CExpr.atom(f.name()), CExpr.atom(f.lengthMacro()));
                 }
                 CExpr[] text = text(arg);
                 return text == null ? ERROR_VALUE : CExpr.call("espgen_send", srv, c, text[0], text[1]);

@@ -1,6 +1,7 @@
 package io.espgen.generator.translate;
 
 import io.espgen.generator.model.Constant;
+import io.espgen.generator.model.FlashText;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,11 +11,34 @@ import java.util.TreeMap;
  */
 public final class Constants {
 
-    private final String prefix;
-    private final Map<String, Constant> used = new TreeMap<>();
+    /** Strings this long or longer that are sent go to flash instead of DRAM. */
+    public static final int FLASH_MIN = 32;
 
-    public Constants(String macroPrefix) {
-        this.prefix = macroPrefix;
+    private final String prefix;
+    private final String server;
+    private final Map<String, Constant> used = new TreeMap<>();
+    private final Map<String, FlashText> flash = new java.util.LinkedHashMap<>();
+
+    public Constants(String server) {
+        this.server = server;
+        this.prefix = CNames.macro(server);
+    }
+
+    /** The flash array for a string (a constant's, named after it, or a literal's); records it as used. */
+    public FlashText flashText(String javaName, String value) {
+        String key = javaName != null ? "constant " + javaName : "literal " + value;
+        return flash.computeIfAbsent(key, k -> {
+            String name = server + "_" + (javaName != null ? CNames.snake(javaName).toLowerCase(java.util.Locale.ROOT)
+                    : "text_" + (flash.size() + 1));
+            int length = CStrings.length(value);
+            return new FlashText(name, name.toUpperCase(java.util.Locale.ROOT) + "_LEN", length,
+                    (length + 1 + 3) / 4 * 4, CStrings.literal(value), javaName);
+        });
+    }
+
+    /** The strings placed in flash, in first-use order. */
+    public java.util.List<FlashText> flashTexts() {
+        return java.util.List.copyOf(flash.values());
     }
 
     /** The macro for a constant of the server class; records it as used. */

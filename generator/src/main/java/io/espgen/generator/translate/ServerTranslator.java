@@ -69,7 +69,7 @@ public final class ServerTranslator {
         Set<String> handlerNames = new HashSet<>();
         site.handlers().forEach(h -> handlerNames.add(h.method().getSimpleName().toString()));
         Helpers helpers = new Helpers(server, type, handlerNames);
-        Constants constants = new Constants(CNames.macro(simpleName));
+        Constants constants = new Constants(server);
         String logPrefix = simpleName + ": ";
 
         List<Handler> handlers = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class ServerTranslator {
         return Optional.of(new Server(site.type().getQualifiedName().toString(), simpleName, source.fileName(),
                 site.port(), site.maxConnections(), site.idleTimeoutSeconds(), site.sendChunkSize(),
                 site.sendQueueBytes(), site.closeOnQueueFull(), state, handlers, helpers.functions(),
-                constants.macros()));
+                constants.macros(), constants.flashTexts()));
     }
 
     /** The C names of a handler's values: its Java parameter names, or the runtime's defaults. */

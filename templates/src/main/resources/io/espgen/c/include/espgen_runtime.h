@@ -195,6 +195,13 @@ static inline uint8 ICACHE_FLASH_ATTR espgen_conn_index(const struct espgen_serv
 bool espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data, uint16 len);
 bool espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const char *text);
 
+/* Queues a copy of len bytes of a constant in flash (ICACHE_RODATA_ATTR), which can only be read with
+ * aligned 32-bit loads: it must be 4-aligned and padded to a whole number of words. */
+bool espgen_send_flash(struct espgen_server *srv, struct espgen_conn *c, const void *flash, uint16 len);
+
+/* Copies n bytes from a 4-aligned, word-padded constant in flash with aligned 32-bit loads. */
+void espgen_flash_read(void *dst, const void *flash, uint16 n);
+
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
 
@@ -206,7 +213,7 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 }
 
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
-bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len);
+bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, bool from_flash);
 uint16 espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data);
 void espgen_txq_ack(struct espgen_txq *q);
 void espgen_txq_clear(struct espgen_txq *q);

@@ -63,7 +63,13 @@ int os_printf_plus(const char *format, ...) __attribute__((format(printf, 1, 2))
 #define os_strcmp ets_strcmp
 #define os_strncmp ets_strncmp
 #define os_sprintf ets_sprintf
-#define os_printf os_printf_plus
+/* As the SDK's osapi.h does: the format string goes to flash, not to scarce DRAM (os_printf_plus reads
+ * it with aligned loads). A statement, not an expression. */
+#define os_printf(fmt, ...)                                                                           \
+	do {                                                                                          \
+		static const char espgen_printf_fmt[] ICACHE_RODATA_ATTR __attribute__((aligned(4))) = fmt; \
+		os_printf_plus(espgen_printf_fmt, ##__VA_ARGS__);                                     \
+	} while (0)
 
 /* mem.h: the SDK heap, with the caller's file and line for its leak tracking */
 void *pvPortMalloc(size_t size, const char *file, unsigned line, bool use_iram);

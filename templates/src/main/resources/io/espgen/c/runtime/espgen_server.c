@@ -234,8 +234,8 @@ void ICACHE_FLASH_ATTR espgen_on_error(struct espgen_server *srv, void *arg, sin
 	espgen_release(srv, c, true, err);
 }
 
-bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data,
-				   uint16 len)
+static bool ICACHE_FLASH_ATTR espgen_queue(struct espgen_server *srv, struct espgen_conn *c, const void *data,
+				    uint16 len, bool from_flash)
 {
 	if (c->state != ESPGEN_CONN_OPEN)
 		return false;
@@ -249,12 +249,24 @@ bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn
 		}
 		return false;
 	}
-	if (!espgen_txq_push(&c->txq, data, len)) {
+	if (!espgen_txq_push(&c->txq, data, len, from_flash)) {
 		espgen_log_peer(srv, c, "out of memory for a send");
 		return false;
 	}
 	espgen_kick(srv, c);
 	return true;
+}
+
+bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data,
+				   uint16 len)
+{
+	return espgen_queue(srv, c, data, len, false);
+}
+
+bool ICACHE_FLASH_ATTR espgen_send_flash(struct espgen_server *srv, struct espgen_conn *c, const void *flash,
+					 uint16 len)
+{
+	return espgen_queue(srv, c, flash, len, true);
 }
 
 bool ICACHE_FLASH_ATTR espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const char *text)

@@ -7,8 +7,8 @@
  */
 #include "espgen_runtime.h"
 
-/* Appends a copy of data. The caller has checked the byte cap. */
-bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len)
+/* Appends a copy of data (from flash: see espgen_flash_read). The caller has checked the byte cap. */
+bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, bool from_flash)
 {
 	struct espgen_txbuf *b;
 
@@ -18,7 +18,10 @@ bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, u
 	b->next = NULL;
 	b->len = len;
 	b->done = 0;
-	os_memcpy(b->data, data, len);
+	if (from_flash)
+		espgen_flash_read(b->data, data, len);
+	else
+		os_memcpy(b->data, data, len);
 
 	if (q->tail != NULL)
 		q->tail->next = b;
@@ -76,4 +79,20 @@ void ICACHE_FLASH_ATTR espgen_txq_clear(struct espgen_txq *q)
 	q->tail = NULL;
 	q->queued = 0;
 	q->in_flight = 0;
+}
+
+void ICACHE_FLASH_ATTR espgen_flash_read(void *dst, const void *flash, uint16 n)
+{
+	const uint32 *word = (const uint32 *)flash;
+	uint8 *out = (uint8 *)dst;
+
+	while (n > 0) {
+		uint32 w = *word++;
+		uint8 k;
+
+		for (k = 0; k < 4 && n > 0; k++, n--) {
+			*out++ = (uint8)w; /* little-endian, as the ESP8266 */
+			w >>= 8;
+		}
+	}
 }
