@@ -224,11 +224,6 @@ static void post(struct host_ev *ev)
 	net.ev_tail = &ev->next;
 }
 
-static void fire_espconn_cb_begin(struct host_ctx_save *save, const char *what)
-{
-	host_ctx_enter(save, HOST_CTX_ESPCONN, what);
-}
-
 /* ---- ending a client ---- */
 
 static void seg_free_all(struct host_client *c)
@@ -295,7 +290,6 @@ static void client_end(struct host_client *c, bool error, sint8 err, bool reset)
 
 	close_fd(c, reset);
 	seg_free_all(c);
-	c->pcb->state = ESPCONN_CLOSE;
 	net.freed[net.freed_next] = c->pcb;
 	net.freed_next = (net.freed_next + 1) % HOST_FREED_RING;
 	free(c->tcp);
@@ -359,7 +353,7 @@ static void deliver_end(struct host_ev *ev)
 		espconn_reconnect_callback cb = l->proto.tcp->reconnect_callback;
 
 		if (cb) {
-			fire_espconn_cb_begin(&save, "reconnect callback");
+			host_ctx_enter(&save, HOST_CTX_ESPCONN, "reconnect callback");
 			cb(l, ev->err);
 			host_ctx_leave(&save);
 		}
@@ -367,7 +361,7 @@ static void deliver_end(struct host_ev *ev)
 		espconn_connect_callback cb = l->proto.tcp->disconnect_callback;
 
 		if (cb) {
-			fire_espconn_cb_begin(&save, "disconnect callback");
+			host_ctx_enter(&save, HOST_CTX_ESPCONN, "disconnect callback");
 			cb(l);
 			host_ctx_leave(&save);
 		}
@@ -402,7 +396,7 @@ static void run_write_finish(struct host_ev *ev)
 		return;
 	cb = c->pcb->proto.tcp->write_finish_fn;
 	if (cb) {
-		fire_espconn_cb_begin(&save, "write finish callback");
+		host_ctx_enter(&save, HOST_CTX_ESPCONN, "write finish callback");
 		cb(c->pcb);
 		host_ctx_leave(&save);
 	}
@@ -591,7 +585,7 @@ static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in
 
 	cb = tcp->connect_callback;
 	if (cb) {
-		fire_espconn_cb_begin(&save, "connect callback");
+		host_ctx_enter(&save, HOST_CTX_ESPCONN, "connect callback");
 		cb(pcb);
 		host_ctx_leave(&save);
 	}
@@ -843,7 +837,7 @@ static void check_acks(struct host_client *c)
 	c->pcb->state = ESPCONN_CONNECT;
 	cb = c->pcb->sent_callback;
 	if (cb) {
-		fire_espconn_cb_begin(&save, "sent callback");
+		host_ctx_enter(&save, HOST_CTX_ESPCONN, "sent callback");
 		cb(c->pcb);
 		host_ctx_leave(&save);
 	}
@@ -893,7 +887,7 @@ static bool read_one(struct host_client *c)
 	c->pcb->state = ESPCONN_READ;
 	cb = c->pcb->recv_callback;
 	if (cb) {
-		fire_espconn_cb_begin(&save, "recv callback");
+		host_ctx_enter(&save, HOST_CTX_ESPCONN, "recv callback");
 		cb(c->pcb, pdata, (unsigned short)n);
 		host_ctx_leave(&save);
 	}

@@ -71,6 +71,9 @@ ${h.head()}
 [/#list]
 [@c.stmts h.body() "\t"/]
 }
+[#if h.body()?has_content && h.body()[0].kind() == "line"]
+#line ESPGEN_C_LINE "${s.cName()}.c"
+[/#if]
 [/#list]
 [/#if]
 [#list s.functions() as fn]
@@ -96,6 +99,9 @@ static void ICACHE_FLASH_ATTR ${fn.name()}(${fn.params()})
 [/#if]
 [@c.stmts fn.body() "\t"/]
 }
+[#if fn.body()?has_content && fn.body()[0].kind() == "line"]
+#line ESPGEN_C_LINE "${s.cName()}.c"
+[/#if]
 [/#list]
 
 static const struct espgen_handlers ${s.cName()}_handlers = {

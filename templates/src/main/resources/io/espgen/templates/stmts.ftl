@@ -59,6 +59,9 @@ ${indent}}
 [#case "return"]
 ${indent}return[#if s.text()??] ${s.text()}[/#if];
 [#break]
+[#case "line"]
+#line ${s.line()} "${s.file()}"
+[#break]
 [#case "break"]
 ${indent}break;
 [#break]
