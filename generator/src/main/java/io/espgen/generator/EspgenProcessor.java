@@ -46,6 +46,12 @@ public final class EspgenProcessor extends AbstractProcessor {
     /** Where the C tree goes, relative to the generated-sources output. */
     public static final String OUTPUT_DIR = "espgen";
 
+    /**
+     * Processor option: {@code -Aespgen.lineDirectives=true} puts a {@code #line} before every translated
+     * statement, so a C compiler's message points at the Java line. Off by default: it clutters the C.
+     */
+    public static final String LINE_DIRECTIVES = "espgen.lineDirectives";
+
     private Trees trees;
     private final List<Server> servers = new ArrayList<>();
     private final Map<Integer, String> ports = new HashMap<>();
@@ -59,6 +65,11 @@ public final class EspgenProcessor extends AbstractProcessor {
         } catch (IllegalArgumentException notJavac) {
             trees = null;
         }
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(LINE_DIRECTIVES);
     }
 
     @Override
@@ -136,7 +147,8 @@ public final class EspgenProcessor extends AbstractProcessor {
                 .toString();
         JavaSource source = JavaSource.parse(fileName, pkg, text, dslClasspath(), List.of());
         TreeDiagnostics diagnostics = new TreeDiagnostics(trees, unit, processingEnv.getMessager(), type);
-        return ServerTranslator.translate(site, source, diagnostics);
+        return ServerTranslator.translate(site, source, diagnostics,
+                Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
     }
 
     /** Where the DSL's classes are, so JDT resolves Connection, Bytes and Log in handler bodies. */

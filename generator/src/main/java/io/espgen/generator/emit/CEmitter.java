@@ -62,11 +62,28 @@ public final class CEmitter {
         STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
         for (ServerPlan s : sorted) {
             Map<String, Object> model = Map.of("s", s);
-            files.put(s.cName() + "/" + s.cName() + ".c", render("server.c.ftl", model));
+            files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));
             files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
         }
         files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted)));
         return files;
+    }
+
+    /**
+     * After #line directives that point into Java, the template returns to the C file with
+     * {@code #line ESPGEN_C_LINE}; this puts the real line number in, once the text's layout is final.
+     */
+    static String restoreLines(String c) {
+        if (!c.contains("ESPGEN_C_LINE")) {
+            return c;
+        }
+        String[] lines = c.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("#line ESPGEN_C_LINE ")) {
+                lines[i] = "#line " + (i + 2) + lines[i].substring("#line ESPGEN_C_LINE".length());
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private String render(String template, Map<String, Object> model) {

@@ -147,6 +147,9 @@ public final class BodyTranslator {
     }
 
     private void statement(Statement s, List<CStmt> out) {
+        if (scope.lineFile() != null && !(s instanceof Block)) {
+            out.add(new CStmt.Line(scope.line(s.getStartPosition()), scope.lineFile()));
+        }
         if (s instanceof Block b) {
             out.add(block(b));
         } else if (s instanceof EmptyStatement) {

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param stateFields Java field name → field, empty without a state class
  * @param helpers the server's helper methods, translated on first call
  * @param constants the server's constants, emitted as C macros when used
+ * @param source the file being translated
+ * @param lineFile with #line directives on, the Java file name they name; else null
  */
 public record Scope(String server, String logPrefix, Map<String, Value> params, Map<String, StateField> stateFields,
-        Helpers helpers, Constants constants) {
+        Helpers helpers, Constants constants, JavaSource source, String lineFile) {
+
+    int line(int offset) {
+        return source.line(offset);
+    }
+
 
     public Scope {
         params = Map.copyOf(params);

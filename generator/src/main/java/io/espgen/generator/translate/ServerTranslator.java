@@ -42,6 +42,13 @@ public final class ServerTranslator {
 
     /** The server's model, or empty when the source could not be translated (errors were reported). */
     public static Optional<Server> translate(ServerSite site, JavaSource source, Diagnostics diagnostics) {
+        return translate(site, source, diagnostics, false);
+    }
+
+    /** As {@link #translate(ServerSite, JavaSource, Diagnostics)}; lineDirectives puts #line before statements. */
+    public static Optional<Server> translate(ServerSite site, JavaSource source, Diagnostics diagnostics,
+            boolean lineDirectives) {
+        String lineFile = lineDirectives ? source.fileName() : null;
         String simpleName = site.type().getSimpleName().toString();
         String server = CNames.snake(simpleName);
         TypeDeclaration type = source.type(simpleName);
@@ -78,7 +85,7 @@ public final class ServerTranslator {
             if (decl == null || decl.getBody() == null) {
                 continue;
             }
-            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants);
+            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile);
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             handlers.add(new Handler(h.event(), h.method().getSimpleName().toString(), h.params(),
                     source.line(decl.getName().getStartPosition()), body));
@@ -86,7 +93,7 @@ public final class ServerTranslator {
 
         for (String key = helpers.nextPending(); key != null; key = helpers.nextPending()) {
             HelperMethod f = helper(helpers.declaration(key), key, helpers.cName(key), server, logPrefix, fields,
-                    stateQualified, stateStruct, helpers, constants, source, simpleName, diagnostics);
+                    stateQualified, stateStruct, helpers, constants, source, simpleName, diagnostics, lineFile);
             if (f != null) {
                 helpers.done(key, f);
             }
@@ -146,7 +153,8 @@ public final class ServerTranslator {
 
     private static HelperMethod helper(MethodDeclaration m, String key, String cName, String server,
             String logPrefix, Map<String, StateField> fields, String stateQualified, String stateStruct,
-            Helpers helpers, Constants constants, JavaSource source, String simpleName, Diagnostics diagnostics) {
+            Helpers helpers, Constants constants, JavaSource source, String simpleName, Diagnostics diagnostics,
+            String lineFile) {
         boolean ok = true;
         if (!m.typeParameters().isEmpty()) {
             diagnostics.error(m.getName().getStartPosition(), m.getName().getLength(),
@@ -231,7 +239,7 @@ public final class ServerTranslator {
         if (!ok) {
             return null;
         }
-        Scope scope = new Scope(server, logPrefix, params, fields, helpers, constants);
+        Scope scope = new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile);
         List<CStmt> body = new BodyTranslator(scope, diagnostics, key, returns).translate(m.getBody());
         String comment = simpleName + "." + m.getName().getIdentifier() + "(" + String.join(", ", javaParams) + "), "
                 + source.fileName() + ":" + source.line(m.getName().getStartPosition());

@@ -133,6 +133,13 @@ public sealed interface CStmt {
         }
     }
 
+    /** A {@code #line} directive: the next C line is line {@code line} of the Java file. */
+    record Line(int line, String file) implements CStmt {
+        public String kind() {
+            return "line";
+        }
+    }
+
     record Break() implements CStmt {
         public String kind() {
             return "break";
