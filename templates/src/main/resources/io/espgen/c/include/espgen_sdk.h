@@ -63,11 +63,19 @@ int os_printf_plus(const char *format, ...) __attribute__((format(printf, 1, 2))
 #define os_strcmp ets_strcmp
 #define os_strncmp ets_strncmp
 #define os_sprintf ets_sprintf
+/* gcc checks an os_printf's format against its arguments through this; it is never called. */
+static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espgen_printf_check(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
 /* As the SDK's osapi.h does: the format string goes to flash, not to scarce DRAM (os_printf_plus reads
  * it with aligned loads). A statement, not an expression. */
 #define os_printf(fmt, ...)                                                                           \
 	do {                                                                                          \
 		static const char espgen_printf_fmt[] ICACHE_RODATA_ATTR __attribute__((aligned(4))) = fmt; \
+		if (0)                                                                                \
+			espgen_printf_check(fmt, ##__VA_ARGS__);                                      \
 		os_printf_plus(espgen_printf_fmt, ##__VA_ARGS__);                                     \
 	} while (0)
 
