@@ -62,6 +62,47 @@ class TranslationErrorsTest {
         assertThat(c).hadErrorContaining(message).inFile(c.sourceFiles().get(0)).onLine(6).atColumn(column);
     }
 
+    /** A server with a state class, a helper zone on lines 9 onwards, and the handler body on line 7. */
+    private static Compilation withHelpers(String statement, String members) {
+        return Espgen.compileSource("example.Bad", """
+                package example;
+                import io.espgen.dsl.*;
+                @TcpServer(port = 80)
+                public class Bad {
+                    static class S { byte[] buf = new byte[8]; int n; }
+                    @OnReceive void r(Connection c, S s, Bytes d) {
+                        %s
+                    }
+                %s
+                }
+                """.formatted(statement, members));
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            int x = f(3);              | int f(int n) { return n == 0 ? 0 : f(n - 1); }                        | 9  | 36 | recursion (f() → f()) is not supported in handler code; the chip's stack is a few KiB: write a loop
+            int x = a(1);              | int a(int n) { return b(n); } int b(int n) { return a(n); }          | 9  | 53 | recursion (a() → b() → a()) is not supported
+            s.buf[s.n++] = 1;          | void unused() {}                                                     | 7  | 15 | an array index with side effects is not supported in handler code; compute the index into a local first
+            int y = s.buf[d.copyTo(0, 1, s.buf, 0)];  | void unused() {}                                      | 7  | 23 | an array index with side effects is not supported
+            int x = s.n + (s.buf[0] = 2);  | void unused() {}                                                 | 7  | 24 | assigning to an array element inside an expression is not supported in handler code; make the assignment a statement of its own
+            int x = v();               | void v() {}                                                          | 7  | 17 | using a void method as a value is not supported
+            long q = 1; switch (q) { default: break; }  | void unused() {}                                    | 7  | 29 | a switch on long is not supported in handler code; switch on an int, short, byte or char, or on a ConnectionError
+            int x = g("a");            | int g(String t) { return 1; }                                        | 9  | 7  | a parameter of type String is not supported in handler code; helpers take primitives
+            int x = h(1);              | <T> int h(int t) { return 1; }                                       | 9  | 9  | a generic method is not supported in handler code
+            int x = k(1);              | String k(int t) { return "x"; }                                       | 9  | 1  | a method returning String is not supported in handler code; return boolean, byte, short, char, int or long
+            int x = (int) Math.sqrt(4);  | void unused() {}                                                   | 7  | 23 | floating point is not supported in handler code; the ESP8266 has no FPU
+            int x = Math.min(1L, 2L) > 0 ? 1 : 0; Object o = s; | void unused() {}                          | 7  | 47 | a local of type Object is not supported
+            Text.append(s.buf, 0, d.toString()); | void unused() {}                                           | 7  | 31 | sending a String that is not a constant is not supported
+            for (byte b : s) { }       | void unused() {}                                                     | 7  | 23 | a for-each loop over this is not supported
+            s.buf = null;              | void unused() {}                                                     | 7  | 17 | null is not supported in handler code; there are no references in handler code
+            c.send(s.buf, 0, s.n); int[] w = null; | void unused() {}                                         | 7  | 32 | a local of type int[] is not supported
+            """)
+    void rejectsAroundHelpersAndArrays(String statement, String members, int line, int column, String message) {
+        Compilation c = withHelpers(statement, members);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(message).inFile(c.sourceFiles().get(0)).onLine(line).atColumn(column);
+    }
+
     @Test
     void reportsEveryViolationOfOneCompile() {
         Compilation c = Espgen.compileSource("example.Bad", """
