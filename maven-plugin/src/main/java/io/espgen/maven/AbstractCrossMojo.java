@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.maven.size.LinkedSizeReport;
 import io.espgen.maven.size.ObjectSize;
 import io.espgen.maven.size.SizeLimits;
 import io.espgen.maven.size.SizeReport;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,25 +28,49 @@ public abstract class AbstractCrossMojo extends AbstractEspMojo {
     @Parameter(property = "esp.toolchainDir")
     protected File toolchainDir;
 
+    /**
+     * The base name of the linked firmware: {@code <name>.elf} and the flash images {@code <name>-0x00000.bin}
+     * and {@code <name>-0x10000.bin}, in the output directory.
+     */
+    @Parameter(property = "esp.imageName", required = true, defaultValue = "${project.artifactId}")
+    protected String imageName;
+
     protected final Toolchain locate(String... tools) throws EspException {
         Toolchain toolchain = new ToolchainLocator().locate(toolchainDir == null ? null : toolchainDir.toPath(), tools);
         getLog().debug(Messages.usingToolchain(toolchain.tool(tools[0]), toolchain.origin()));
         return toolchain;
     }
 
-    /** Measures the objects, prints the report, writes size-report.txt and fails when a budget is exceeded. */
-    protected final void report(Toolchain toolchain, List<Path> objects) throws EspException, IOException,
-            InterruptedException {
-        List<ObjectSize> sizes = new SizeTool(toolchain.size()).measure(objectDir(), objects);
+    /** {@code <outputDir>/<imageName>.elf}. */
+    protected final Path elfFile() {
+        return outputDir.toPath().resolve(imageName + ".elf");
+    }
+
+    /**
+     * Measures the objects (and the linked ELF, when not null), prints the report, writes size-report.txt and
+     * fails when a budget is exceeded.
+     */
+    protected final void report(Toolchain toolchain, List<Path> objects, Path elf) throws EspException,
+            IOException, InterruptedException {
+        SizeTool tool = new SizeTool(toolchain.size());
+        List<ObjectSize> sizes = tool.measure(objectDir(), objects);
         SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266);
-        for (String line : report.lines()) {
+        List<String> lines = new ArrayList<>(report.lines());
+        List<String> over = new ArrayList<>(report.exceededMessages());
+        if (elf != null) {
+            LinkedSizeReport linked = new LinkedSizeReport(elf.getFileName().toString(), tool.sections(elf),
+                    SizeLimits.ESP8266);
+            lines.add("");
+            lines.addAll(linked.lines());
+            over.addAll(linked.exceededMessages());
+        }
+        for (String line : lines) {
             getLog().info(line);
         }
         Path file = outputDir.toPath().resolve(SIZE_REPORT);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, report.text(), StandardCharsets.UTF_8);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         getLog().info(Messages.sizeReportWritten(file));
-        List<String> over = report.exceededMessages();
         if (!over.isEmpty()) {
             for (String message : over.subList(1, over.size())) {
                 getLog().error(message);

@@ -4,11 +4,24 @@ import io.espgen.maven.compile.CompileCommand;
 import io.espgen.maven.compile.CompileOptions;
 import io.espgen.maven.compile.FirmwareCompiler;
 import io.espgen.maven.compile.SourceTree;
+import io.espgen.maven.image.ElfFile;
+import io.espgen.maven.image.FirmwareImage;
+import io.espgen.maven.image.FlashParams;
+import io.espgen.maven.image.ImageException;
+import io.espgen.maven.image.ImageWriter;
+import io.espgen.maven.link.FirmwareLinker;
+import io.espgen.maven.link.PreparedLibc;
+import io.espgen.maven.link.Sdk;
+import io.espgen.maven.link.SdkGlue;
 import io.espgen.maven.toolchain.Toolchain;
 import io.espgen.maven.toolchain.ToolchainLocator;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,8 +29,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Cross-compiles the generated C with {@code xtensa-lx106-elf-gcc} into {@code target/espgen/obj/} and prints
- * the size report. Only files whose source or headers changed are compiled again. Runs the {@code compile}
+ * Cross-compiles the generated C with {@code xtensa-lx106-elf-gcc} into {@code target/espgen/obj/}. With an
+ * SDK ({@code esp.sdkDir}) it also links the firmware, {@code target/espgen/<name>.elf}, and writes the flash
+ * images {@code <name>-0x00000.bin} and {@code <name>-0x10000.bin} beside it; without one the build is a checked
+ * cross-compile. Then it prints the size report. Only what changed is built again. Runs the {@code compile}
  * phase first, so a bare {@code mvn esp:firmware} works.
  */
 @Mojo(name = "firmware", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
@@ -54,6 +69,39 @@ public class FirmwareMojo extends AbstractCrossMojo {
     @Parameter(property = "esp.wifi.password")
     protected String wifiPassword;
 
+    /**
+     * An unpacked ESP8266_NONOS_SDK 3.x (the directory holding {@code include/}, {@code lib/},
+     * {@code ld/eagle.app.v6.ld} and {@code driver_lib/include/}). With it the generated code is compiled against
+     * the SDK's own headers, linked with its libraries and linker script, and written as flash images; without
+     * it the build stops after the cross-compile. Nothing of the SDK is copied.
+     */
+    @Parameter(property = "esp.sdkDir")
+    protected File sdkDir;
+
+    /**
+     * The C library to link with the SDK, which ships none. When unset: the {@code libc.a} the cross compiler
+     * reports, which on Debian and Ubuntu is picolibc ({@code apt-get install picolibc-xtensa-lx106-elf}). The
+     * plugin links a copy without the routines the chip's ROM provides (memcpy, strlen ...).
+     */
+    @Parameter(property = "esp.libc")
+    protected File libc;
+
+    /** The SPI flash mode written into the image header: {@code qio}, {@code qout}, {@code dio} or {@code dout}. */
+    @Parameter(property = "esp.flashMode", defaultValue = "qio")
+    protected String flashMode;
+
+    /**
+     * The flash size written into the image header: {@code 512K}, {@code 256K}, {@code 1M}, {@code 2M},
+     * {@code 4M}, {@code 2M-c1}, {@code 4M-c1}, {@code 8M} or {@code 16M}. It should match
+     * {@code esp.flashSizeMap} (4M is map 4, 4M-c1 map 6).
+     */
+    @Parameter(property = "esp.flashSize", defaultValue = "4M")
+    protected String flashSize;
+
+    /** The SPI flash clock written into the image header: {@code 40m}, {@code 26m}, {@code 20m} or {@code 80m}. */
+    @Parameter(property = "esp.flashFreq", defaultValue = "40m")
+    protected String flashFreq;
+
     @Override
     protected String goal() {
         return "firmware";
@@ -61,40 +109,136 @@ public class FirmwareMojo extends AbstractCrossMojo {
 
     @Override
     protected void run() throws EspException, IOException, InterruptedException {
-        Toolchain toolchain = locate(ToolchainLocator.GCC, ToolchainLocator.SIZE);
+        FlashParams flash = FlashParams.of(flashMode, flashSize, flashFreq);
         CompileOptions options = CompileOptions.of(flashSizeMap, cflags, wifiSsid, wifiPassword);
+        Sdk sdk = sdkDir == null ? null : Sdk.open(sdkDir.toPath());
+        if (sdk != null && flash.size().sizeMap() != flashSizeMap) {
+            getLog().warn(Messages.flashSizeMapMismatch(flash.size().parameterValue(), flash.size().sizeMap(),
+                    flashSizeMap));
+        }
+        Toolchain toolchain = sdk == null
+                ? locate(ToolchainLocator.GCC, ToolchainLocator.SIZE)
+                : locate(ToolchainLocator.GCC, ToolchainLocator.SIZE, ToolchainLocator.AR, ToolchainLocator.NM);
         SourceTree tree = SourceTree.scan(generatedDir.toPath());
-        CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), tree.includeDirs());
+        Path linkDir = outputDir.toPath().resolve("link");
+        List<String> sdkFlags = sdk == null ? List.of() : sdk.compileFlags(SdkGlue.write(linkDir));
+        CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), tree.includeDirs(),
+                sdkFlags);
         FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
                 getLog()::debug);
-        Path objDir = objectDir();
-        FirmwareCompiler.Result result = compiler.compile(tree, objDir);
+        FirmwareCompiler.Result result = compiler.compile(tree, objectDir());
 
         for (Path removed : result.removedObjects()) {
             getLog().info(Messages.removedStaleObject(SourceTree.unixName(removed)));
         }
         for (FirmwareCompiler.FileResult file : result.files()) {
-            printCompilerOutput(file);
+            printToolOutput(file.compiled() ? file.result().output() : "", file.failed());
         }
         int total = tree.sources().size();
         List<FirmwareCompiler.FileResult> failures = result.failures();
         if (!failures.isEmpty()) {
             throw new EspException(Messages.compileFailed(failures.size(), total, ToolchainLocator.GCC));
         }
-        getLog().info(result.upToDate()
-                ? Messages.firmwareUpToDate(total)
-                : Messages.compiled(result.compiledCount(), total));
-        report(toolchain, result.files().stream().map(FirmwareCompiler.FileResult::object)
-                .collect(Collectors.toList()));
-    }
-
-    /** The compiler's own lines, untouched (file:line:col), as errors when the file failed. */
-    private void printCompilerOutput(FirmwareCompiler.FileResult file) {
-        if (!file.compiled() || file.result().output().isBlank()) {
+        List<Path> objects = result.files().stream().map(FirmwareCompiler.FileResult::object)
+                .collect(Collectors.toList());
+        if (sdk == null) {
+            getLog().info(result.upToDate() ? Messages.firmwareUpToDate(total)
+                    : Messages.compiled(result.compiledCount(), total));
+            report(toolchain, objects, null);
+            getLog().info(Messages.noImage());
             return;
         }
-        for (String line : file.result().output().split("\\R")) {
-            if (file.failed()) {
+
+        Path libcSource = PreparedLibc.find(toolchain.gcc(), libc == null ? null : libc.toPath());
+        FirmwareLinker linker = new FirmwareLinker(toolchain.gcc(), toolchain.ar(), toolchain.nm(), sdk, linkDir,
+                getLog()::debug);
+        Path elf = elfFile();
+        FirmwareLinker.Result link = linker.link(command, objects, libcSource, elf);
+        if (link.failed()) {
+            printToolOutput(link.link().output(), true);
+            throw new EspException(Messages.linkFailed(ToolchainLocator.GCC));
+        }
+        FirmwareImage image;
+        try {
+            image = FirmwareImage.of(ElfFile.read(elf));
+        } catch (ImageException e) {
+            throw new EspException(Messages.imageFailed(elf, e.getMessage()));
+        }
+        List<ImageWriter.ImageFile> files = ImageWriter.write(image, flash, outputDir.toPath(), imageName);
+
+        if (result.upToDate() && link.upToDate() && ImageWriter.upToDate(files)) {
+            getLog().info(Messages.firmwareUpToDate(total, elf.getFileName().toString(), files.size()));
+        } else {
+            getLog().info(result.upToDate() ? Messages.objectsUpToDate(total)
+                    : Messages.compiled(result.compiledCount(), total));
+            if (!link.libc().upToDate()) {
+                getLog().info(Messages.preparedLibc(libcSource, link.libc().removedMembers().size()));
+                getLog().debug(Messages.PREFIX + "removed from libc.a: " + link.libc().removedMembers());
+            }
+            if (link.linked()) {
+                printToolOutput(link.link().output(), false);
+                getLog().info(Messages.linked(elf, sdk.root()));
+            } else {
+                getLog().info(Messages.elfUpToDate(elf));
+            }
+            if (ImageWriter.upToDate(files)) {
+                getLog().info(Messages.imagesUpToDate(files.size()));
+            } else {
+                for (ImageWriter.ImageFile f : files) {
+                    if (f.written()) {
+                        getLog().info(Messages.imageWritten(f.file(), f.offset(), f.bytes(), describe(image, f)));
+                    }
+                }
+            }
+        }
+        report(toolchain, objects, elf);
+        getLog().info(Messages.flashWith(String.join(" ", ImageWriter.esptoolCommand(flash, files))));
+        String firstFlash = firstFlashCommand(sdk, flash);
+        if (firstFlash != null) {
+            getLog().info(Messages.firstFlash(firstFlash));
+        }
+    }
+
+    private static String describe(FirmwareImage image, ImageWriter.ImageFile f) {
+        if (f.offset() == 0) {
+            return image.segments().size() + " " + (image.segments().size() == 1 ? "segment" : "segments")
+                    + String.format(Locale.ROOT, ", entry 0x%08x", image.entry());
+        }
+        return "irom0 " + String.join(" ", image.irom().sections());
+    }
+
+    /**
+     * Where the SDK's data partitions go, from the end of the flash (the layout of the generated partition
+     * table): RF calibration at size - 0x5000 (blank), PHY init data at size - 0x4000, system parameters blanked
+     * at size - 0x2000. Null when the SDK has no {@code bin/} files to write.
+     */
+    static String firstFlashCommand(Sdk sdk, FlashParams flash) {
+        if (!Files.isRegularFile(sdk.initData()) || !Files.isRegularFile(sdk.blank())) {
+            return null;
+        }
+        long size = flash.size().bytes();
+        List<String> cmd = new ArrayList<>(List.of("esptool.py", "--chip", "esp8266", "write_flash",
+                "--flash_size", flash.size().esptoolName()));
+        cmd.add(hex(size - 0x5000));
+        cmd.add(sdk.blank().toString());
+        cmd.add(hex(size - 0x4000));
+        cmd.add(sdk.initData().toString());
+        cmd.add(hex(size - 0x2000));
+        cmd.add(sdk.blank().toString());
+        return String.join(" ", cmd);
+    }
+
+    private static String hex(long v) {
+        return String.format(Locale.ROOT, "0x%x", v);
+    }
+
+    /** A tool's own lines, untouched (file:line:col), as errors when it failed, else as warnings. */
+    private void printToolOutput(String output, boolean failed) {
+        if (output == null || output.isBlank()) {
+            return;
+        }
+        for (String line : output.split("\\R")) {
+            if (failed) {
                 getLog().error(line);
             } else {
                 getLog().warn(line);

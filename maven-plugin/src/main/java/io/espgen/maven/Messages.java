@@ -1,6 +1,8 @@
 package io.espgen.maven;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Every message the plugin shows a user, in one place. Failure messages are single lines: Maven prints them
@@ -41,6 +43,43 @@ public final class Messages {
                 + max;
     }
 
+    public static String badFlashParameter(String parameter, String value, List<String> allowed, String dflt) {
+        return PREFIX + parameter + "=" + (value == null ? "" : value) + " is not allowed; use one of "
+                + String.join(", ", allowed) + " (default " + dflt + ")";
+    }
+
+    public static String flashSizeMapMismatch(String flashSize, int sizeMapOfFlashSize, int flashSizeMap) {
+        return PREFIX + "esp.flashSize=" + flashSize + " goes with esp.flashSizeMap=" + sizeMapOfFlashSize
+                + ", but esp.flashSizeMap is " + flashSizeMap + "; the SDK may refuse the partition table at boot";
+    }
+
+    // the SDK
+
+    public static String sdkDirMissing(Path dir) {
+        return PREFIX + "esp.sdkDir=" + dir + " does not exist; point it at an unpacked ESP8266_NONOS_SDK 3.x, or "
+                + "leave it unset for a checked build without a flash image";
+    }
+
+    public static String notAnSdk(Path dir, List<String> missing) {
+        return PREFIX + "esp.sdkDir=" + dir + " is not an unpacked ESP8266_NONOS_SDK 3.x: it has no "
+                + String.join(", ", missing);
+    }
+
+    public static String libcNotAFile(Path file) {
+        return PREFIX + "esp.libc=" + file + " is not a file; point it at a libc.a for the xtensa-lx106, or leave "
+                + "it unset to use Debian's picolibc";
+    }
+
+    public static String libcNotFound(String debianPackage) {
+        return PREFIX + "no libc.a for the xtensa-lx106 (the SDK ships none); install picolibc (Debian/Ubuntu: "
+                + "apt-get install " + debianPackage + ") or set esp.libc (-Desp.libc=<file>) to a libc.a";
+    }
+
+    public static String noImage() {
+        return PREFIX + "no flash image made: set esp.sdkDir (-Desp.sdkDir=<dir>) to an unpacked "
+                + "ESP8266_NONOS_SDK 3.x to link the firmware and write its images";
+    }
+
     // sources
 
     public static String noGeneratedTree(Path root) {
@@ -66,6 +105,56 @@ public final class Messages {
 
     public static String firmwareUpToDate(int total) {
         return PREFIX + "firmware up to date (" + total + " C " + plural(total, "file", "files") + ")";
+    }
+
+    public static String firmwareUpToDate(int total, String elf, int images) {
+        return PREFIX + "firmware up to date (" + total + " C " + plural(total, "file", "files") + ", " + elf
+                + ", " + images + " image " + plural(images, "file", "files") + ")";
+    }
+
+    public static String objectsUpToDate(int total) {
+        return PREFIX + "objects up to date (" + total + " C " + plural(total, "file", "files") + ")";
+    }
+
+    // linking
+
+    public static String preparedLibc(Path source, int removed) {
+        return PREFIX + "libc: a copy of " + source + " without the " + removed + " "
+                + plural(removed, "routine", "routines") + " the ROM provides";
+    }
+
+    public static String linked(Path elf, Path sdk) {
+        return PREFIX + "linked " + elf + " with the SDK in " + sdk;
+    }
+
+    public static String elfUpToDate(Path elf) {
+        return PREFIX + elf.getFileName() + " up to date";
+    }
+
+    public static String linkFailed(String linker) {
+        return PREFIX + "the firmware did not link with " + linker + "; the linker's messages are above";
+    }
+
+    public static String imageFailed(Path elf, String reason) {
+        return PREFIX + "no flash image can be made of " + elf + ": " + reason;
+    }
+
+    public static String imageWritten(Path file, long offset, int bytes, String what) {
+        return PREFIX + "wrote " + file.getFileName() + " (" + bytes + " bytes, " + what + ", flash at "
+                + String.format(Locale.ROOT, "0x%05x", offset) + ")";
+    }
+
+    public static String imagesUpToDate(int files) {
+        return PREFIX + files + " image " + plural(files, "file", "files") + " up to date";
+    }
+
+    public static String flashWith(String command) {
+        return PREFIX + "flash with: " + command;
+    }
+
+    public static String firstFlash(String command) {
+        return PREFIX + "a new or erased chip also needs the SDK's RF init data and blank parameter sectors: "
+                + command;
     }
 
     public static String removedStaleObject(String name) {
@@ -98,6 +187,20 @@ public final class Messages {
     public static String flashOverLimit(long used, long limit) {
         return PREFIX + "the generated code needs " + used + " bytes of flash, " + (used - limit)
                 + " more than the irom0 region of eagle.app.v6.ld (" + limit + " bytes)";
+    }
+
+    public static String linkedSizeTitle(String elf) {
+        return "espgen linked firmware size: " + elf + ", the generated code with the SDK's libraries";
+    }
+
+    public static String linkedDramNote(long data, long rodata, long bss, long left) {
+        return "(.data " + data + " + .rodata " + rodata + " + .bss " + bss + "; " + left
+                + " bytes are left for the heap)";
+    }
+
+    public static String linkedOverLimit(String elf, String region, long used, long limit) {
+        return PREFIX + elf + " needs " + used + " bytes of " + region + ", " + (used - limit) + " more than the "
+                + limit + " the chip has";
     }
 
     public static String noObjects(Path objDir) {

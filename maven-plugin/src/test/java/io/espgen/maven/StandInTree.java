@@ -109,8 +109,13 @@ public final class StandInTree {
 
     /** The cross tools from this machine's PATH or ESP_TOOLCHAIN_DIR; skips the test when they are missing. */
     public static Toolchain crossToolchain() {
+        return crossToolchain(ToolchainLocator.GCC, ToolchainLocator.SIZE);
+    }
+
+    /** The named cross tools; skips the test when they are missing. */
+    public static Toolchain crossToolchain(String... tools) {
         try {
-            return new ToolchainLocator().locate(null, ToolchainLocator.GCC, ToolchainLocator.SIZE);
+            return new ToolchainLocator().locate(null, tools);
         } catch (EspException e) {
             assumeTrue(false, e.getMessage());
             throw new AssertionError("unreachable");

@@ -36,6 +36,14 @@ public final class CompileCommand {
      * @param includeDirs searched in this order
      */
     public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs) {
+        this(gcc, options, tree, includeDirs, List.of());
+    }
+
+    /**
+     * @param sdkFlags what a real SDK adds ({@code -DESPGEN_REAL_SDK} and its header directories), after the
+     *     tree's include directories, before the Wi-Fi macros and the user's flags
+     */
+    public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs, List<String> sdkFlags) {
         this.gcc = gcc;
         List<String> f = new ArrayList<>(FIXED_FLAGS);
         f.add("-DSPI_FLASH_SIZE_MAP=" + options.flashSizeMap());
@@ -45,6 +53,7 @@ public final class CompileCommand {
             f.add("-I");
             f.add(dir.toAbsolutePath().toString());
         }
+        f.addAll(sdkFlags);
         if (options.wifiSsid() != null) {
             f.add("-D" + SSID_MACRO + "=" + CStringLiteral.quote(options.wifiSsid()));
         }

@@ -85,8 +85,11 @@ public final class SizeReport {
     }
 
     String regionLine(Region r) {
-        long used = total.get(r);
-        long limit = limits.limit(r);
+        return regionLine(r, total.get(r), limits.limit(r));
+    }
+
+    /** {@code IRAM:  [==        ]  20.0% (used 6553 bytes from 32768 bytes)}, marked when over the limit. */
+    static String regionLine(Region r, long used, long limit) {
         double percent = 100.0 * used / limit;
         int filled = (int) Math.min(BAR_WIDTH, Math.floor(percent / (100.0 / BAR_WIDTH)));
         String bar = "=".repeat(filled) + " ".repeat(BAR_WIDTH - filled);

@@ -35,13 +35,18 @@ public final class SizeTool {
     public List<ObjectSize> measure(Path objDir, List<Path> objects) throws IOException, InterruptedException {
         List<ObjectSize> sizes = new ArrayList<>();
         for (Path object : objects) {
-            Exec.Result r = Exec.run(List.of(sizeExe.toString(), "-A", "-d", object.toString()), null);
-            if (!r.ok()) {
-                throw new IOException(sizeExe.getFileName() + " failed on " + object + ": " + r.output().strip());
-            }
-            sizes.add(ObjectSize.of(sourceName(objDir.relativize(object)), SizeParser.parse(r.output())));
+            sizes.add(ObjectSize.of(sourceName(objDir.relativize(object)), sections(object)));
         }
         return sizes;
+    }
+
+    /** The sections of one file (an object or the linked ELF) as {@code size -A -d} lists them. */
+    public List<SizeParser.Section> sections(Path file) throws IOException, InterruptedException {
+        Exec.Result r = Exec.run(List.of(sizeExe.toString(), "-A", "-d", file.toString()), null);
+        if (!r.ok()) {
+            throw new IOException(sizeExe.getFileName() + " failed on " + file + ": " + r.output().strip());
+        }
+        return SizeParser.parse(r.output());
     }
 
     static String sourceName(Path relativeObject) {

@@ -32,6 +32,14 @@ public final class Toolchain {
         return tool(ToolchainLocator.SIZE);
     }
 
+    public Path ar() {
+        return tool(ToolchainLocator.AR);
+    }
+
+    public Path nm() {
+        return tool(ToolchainLocator.NM);
+    }
+
     /** Where the tools were found: the parameter, the environment variable or the PATH. */
     public String origin() {
         return origin;

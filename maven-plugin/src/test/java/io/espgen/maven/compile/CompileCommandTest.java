@@ -111,4 +111,20 @@ class CompileCommandTest {
         System.arraycopy(utf8, 0, withNul, 0, utf8.length);
         return withNul;
     }
+
+    @Test
+    void aRealSdkAddsItsMacroAndHeadersAfterTheTreesOwn() throws Exception {
+        Path tree = tmp.resolve("espgen");
+        List<String> sdk = List.of("-DESPGEN_REAL_SDK", "-I", "/sdk/include", "-I", "/sdk/driver_lib/include", "-I",
+                "/p/target/espgen/link/include");
+        CompileCommand c = new CompileCommand(Path.of("/opt/x/bin/xtensa-lx106-elf-gcc"),
+                CompileOptions.of(4, "-DEXTRA=1", "net", null), tree, List.of(tree.resolve("include"), tree), sdk);
+        List<String> flags = c.flags();
+        int afterTree = flags.indexOf(tree.toString()) + 1;
+        assertThat(flags.subList(afterTree, afterTree + sdk.size())).isEqualTo(sdk);
+        assertThat(flags.subList(afterTree + sdk.size(), flags.size()))
+                .containsExactly("-DESPGEN_WIFI_SSID=\"net\"", "-DEXTRA=1");
+        CompileCommand without = command(CompileOptions.of(4, "-DEXTRA=1", "net", null));
+        assertThat(c.fingerprint()).isNotEqualTo(without.fingerprint());
+    }
 }

@@ -1,0 +1,7 @@
+package example;
+
+import io.espgen.dsl.TcpServer;
+
+@TcpServer(port = 70000)
+public class Bad {
+}
