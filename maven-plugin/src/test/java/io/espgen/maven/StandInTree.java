@@ -1,6 +1,5 @@
 package io.espgen.maven;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.espgen.maven.toolchain.Toolchain;
 import io.espgen.maven.toolchain.ToolchainLocator;
@@ -107,18 +106,17 @@ public final class StandInTree {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    /** The cross tools from this machine's PATH or ESP_TOOLCHAIN_DIR; skips the test when they are missing. */
+    /** The cross tools from this machine's PATH or ESP_TOOLCHAIN_DIR; fails, saying what to install, without them. */
     public static Toolchain crossToolchain() {
         return crossToolchain(ToolchainLocator.GCC, ToolchainLocator.SIZE);
     }
 
-    /** The named cross tools; skips the test when they are missing. */
+    /** The named cross tools; fails, saying what to install, when they are missing. */
     public static Toolchain crossToolchain(String... tools) {
         try {
             return new ToolchainLocator().locate(null, tools);
         } catch (EspException e) {
-            assumeTrue(false, e.getMessage());
-            throw new AssertionError("unreachable");
+            throw new AssertionError("the tests need the cross toolchain; run scripts/setup: " + e.getMessage(), e);
         }
     }
 }
