@@ -1,5 +1,6 @@
 package io.espgen.generator.plan;
 
+import io.espgen.templates.CStrings;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.FlashText;
@@ -10,7 +11,6 @@ import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.CNames;
-import io.espgen.generator.translate.CStrings;
 import io.espgen.generator.translate.ServerTranslator;
 import io.espgen.generator.translate.ir.CStmt;
 import io.espgen.generator.translate.ir.CText;

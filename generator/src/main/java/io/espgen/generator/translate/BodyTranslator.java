@@ -1,5 +1,6 @@
 package io.espgen.generator.translate;
 
+import io.espgen.templates.CStrings;
 import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.FlashText;
@@ -11,10 +12,14 @@ import io.espgen.generator.translate.ir.CExpr;
 import io.espgen.generator.translate.ir.CStmt;
 import io.espgen.generator.translate.ir.CText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jdt.core.dom.ASTNode;
+import org.eclipse.jdt.core.dom.ASTVisitor;
 import org.eclipse.jdt.core.dom.ArrayAccess;
 import org.eclipse.jdt.core.dom.Assignment;
 import org.eclipse.jdt.core.dom.Block;
@@ -743,9 +748,16 @@ public final class BodyTranslator {
         for (Object o : i.extendedOperands()) {
             operands.add((Expression) o);
         }
-        boolean isLong = isLong(t);
+        if (!op.equals("&&") && !op.equals("||")) {
+            checkOrder(i, operands);
+        }
+        // a + b + c is (a + b) + c: each step has its own type, int until a long operand joins (a shift
+        // keeps its left operand's type), as in i / j / someLong, where i / j divides as int
+        boolean shift = op.equals("<<") || op.equals(">>") || op.equals(">>>");
+        boolean isLong = isLong(operands.get(0).resolveTypeBinding());
         CExpr acc = value(operands.get(0));
         for (int k = 1; k < operands.size(); k++) {
+            isLong |= !shift && isLong(operands.get(k).resolveTypeBinding());
             acc = binary(acc, op, operands.get(k), isLong, i);
         }
         return acc;
@@ -816,11 +828,16 @@ public final class BodyTranslator {
 
     private CExpr assign(Assignment a, CExpr target) {
         String op = a.getOperator().toString();
+        checkOrder(a);
         if (op.equals("=")) {
             return new CExpr.Assign(target, "=", value(a.getRightHandSide()));
         }
         String binop = op.substring(0, op.length() - 1);
         boolean isLong = isLong(a.getLeftHandSide().resolveTypeBinding());
+        if (binop.equals("/") || binop.equals("%")) {
+            // int /= long divides as long (Java computes (int) (i / l))
+            isLong |= isLong(a.getRightHandSide().resolveTypeBinding());
+        }
         if (binop.equals("/") || binop.equals("%") || binop.startsWith("<<") || binop.startsWith(">>")) {
             CExpr right = value(a.getRightHandSide());
             CExpr computed = binop.equals("/") || binop.equals("%")
@@ -831,6 +848,160 @@ public final class BodyTranslator {
         return new CExpr.Assign(target, op, value(a.getRightHandSide()));
     }
 
+    // --- evaluation order ---
+
+    /**
+     * What evaluating an expression touches. Java evaluates operands and arguments left to right; C
+     * leaves the order of most of them open, so two operands may not both change what the other reads.
+     */
+    private static final class Touch {
+        /** Variables read and written, by binding key (fields by their field's key, arrays as a whole). */
+        final Set<String> reads = new HashSet<>();
+        final Set<String> writes = new HashSet<>();
+        /** Reads or writes state fields, arrays or the connection: what a helper given them may change. */
+        boolean shared;
+        /** Calls a helper that may change the state, an array or the connection. */
+        boolean effects;
+
+        boolean clashes(Touch other) {
+            return !Collections.disjoint(writes, other.writes) || !Collections.disjoint(writes, other.reads)
+                    || !Collections.disjoint(reads, other.writes) || effects && (other.effects || other.shared)
+                    || other.effects && shared;
+        }
+    }
+
+    /** Reports operands whose side effects C could order differently from Java. */
+    private void checkOrder(ASTNode at, List<Expression> operands) {
+        List<Touch> touches = new ArrayList<>();
+        for (Expression e : operands) {
+            touches.add(touch(e));
+        }
+        for (int i = 0; i < touches.size(); i++) {
+            for (int j = i + 1; j < touches.size(); j++) {
+                if (touches.get(i).clashes(touches.get(j))) {
+                    unorderedEffects(at);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** x = x++, s.n += next(s), a[i] = f(a): the right-hand side changes what the target is or holds. */
+    private void checkOrder(Assignment a) {
+        Expression target = a.getLeftHandSide();
+        while (target instanceof ParenthesizedExpression p) {
+            target = p.getExpression();
+        }
+        Touch rhs = touch(a.getRightHandSide());
+        String key = variableKey(target);
+        boolean compound = a.getOperator() != Assignment.Operator.ASSIGN;
+        boolean sharedTarget = target instanceof ArrayAccess || key != null && key.startsWith("field:");
+        if (key != null && (rhs.writes.contains(key) || compound && sharedTarget && rhs.effects)) {
+            unorderedEffects(a);
+        } else if (target instanceof ArrayAccess access) {
+            checkOrder(a, List.of(access.getIndex(), a.getRightHandSide()));
+        }
+    }
+
+    private void unorderedEffects(ASTNode at) {
+        unsupported(at, "operands with side effects that C may evaluate in another order than Java's left to right",
+                "give each side effect a statement of its own, computing values into locals first");
+    }
+
+    private Touch touch(Expression e) {
+        Touch t = new Touch();
+        e.accept(new ASTVisitor() {
+            @Override
+            public boolean visit(SimpleName n) {
+                if (n.resolveBinding() instanceof IVariableBinding v) {
+                    String key = variableKey(n);
+                    t.reads.add(key);
+                    t.shared |= v.isField() && !v.getType().isArray() && v.getConstantValue() == null;
+                }
+                return false;
+            }
+
+            @Override
+            public boolean visit(ArrayAccess a) {
+                t.shared = true;
+                return true;
+            }
+
+            @Override
+            public boolean visit(Assignment a) {
+                write(a.getLeftHandSide());
+                return true;
+            }
+
+            @Override
+            public boolean visit(PrefixExpression p) {
+                if (isIncrement(p)) {
+                    write(p.getOperand());
+                }
+                return true;
+            }
+
+            @Override
+            public boolean visit(PostfixExpression p) {
+                write(p.getOperand());
+                return true;
+            }
+
+            @Override
+            public boolean visit(MethodInvocation m) {
+                IMethodBinding b = m.resolveMethodBinding();
+                if (b == null) {
+                    return true;
+                }
+                String owner = b.getDeclaringClass().getErasure().getQualifiedName();
+                String name = b.getName();
+                if (scope.helpers().isHelper(b)) {
+                    // what a helper changes is not looked into: any state, array or connection it is given
+                    for (ITypeBinding p : b.getParameterTypes()) {
+                        t.effects |= !p.isPrimitive() && !p.getErasure().getQualifiedName().equals(BYTES);
+                    }
+                } else if (owner.equals(CONNECTION)) {
+                    (name.equals("send") || name.equals("close") ? t.writes : t.reads).add(CONNECTION);
+                    t.shared = true;
+                } else if (owner.equals(TEXT) && name.startsWith("append") || owner.equals(BYTES)
+                        && name.equals("copyTo")) {
+                    write((Expression) m.arguments().get(owner.equals(TEXT) ? 0 : 2));
+                    t.shared = true;
+                }
+                return true;
+            }
+
+            private void write(Expression target) {
+                while (target instanceof ParenthesizedExpression p) {
+                    target = p.getExpression();
+                }
+                String key = variableKey(target);
+                if (key != null) {
+                    t.writes.add(key);
+                    t.shared |= key.startsWith("field:") || target instanceof ArrayAccess;
+                }
+            }
+        });
+        return t;
+    }
+
+    /** The variable an lvalue names (an array element names its array), or null. */
+    private static String variableKey(Expression e) {
+        while (e instanceof ParenthesizedExpression p) {
+            e = p.getExpression();
+        }
+        if (e instanceof ArrayAccess a) {
+            return variableKey(a.getArray());
+        }
+        IBinding b = e instanceof QualifiedName q ? q.getName().resolveBinding()
+                : e instanceof FieldAccess f ? f.getName().resolveBinding()
+                : e instanceof SimpleName n ? n.resolveBinding() : null;
+        if (b instanceof IVariableBinding v) {
+            return (v.isField() ? "field:" : "local:") + v.getKey();
+        }
+        return null;
+    }
+
     // --- calls ---
 
     private CExpr call(MethodInvocation m, boolean asStatement) {
@@ -839,6 +1010,9 @@ public final class BodyTranslator {
             diagnostics.error(m.getStartPosition(), m.getLength(), Messages.unresolved("the call " + m.getName()));
             return ERROR_VALUE;
         }
+        @SuppressWarnings("unchecked")
+        List<Expression> arguments = (List<Expression>) m.arguments();
+        checkOrder(m, arguments);
         if (scope.helpers().isHelper(mb)) {
             return helperCall(m, mb, asStatement);
         }

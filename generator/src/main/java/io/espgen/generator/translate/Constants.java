@@ -1,5 +1,6 @@
 package io.espgen.generator.translate;
 
+import io.espgen.templates.CStrings;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.FlashText;
 import java.util.Map;

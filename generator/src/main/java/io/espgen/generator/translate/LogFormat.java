@@ -61,7 +61,12 @@ final class LogFormat {
                         continue;
                     }
                     out.append('%').append(conv);
-                    cargs.add(value.apply(arg));
+                    CExpr v = value.apply(arg);
+                    // Java prints a byte or short in hexadecimal at its own width: %x of (byte) -1 is "ff"
+                    if (conv == 'x' && (type.equals("byte") || type.equals("short"))) {
+                        v = new CExpr.Cast("int", new CExpr.Cast(type.equals("byte") ? "uint8" : "uint16", v));
+                    }
+                    cargs.add(v);
                 }
                 case 'c' -> {
                     if (!type.equals("char")) {

@@ -1,5 +1,6 @@
 package io.espgen.generator.translate;
 
+import io.espgen.templates.CStrings;
 import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.JavaType;

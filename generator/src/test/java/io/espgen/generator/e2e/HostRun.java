@@ -1,5 +1,6 @@
 package io.espgen.generator.e2e;
 
+import com.google.testing.compile.Compilation;
 import io.espgen.generator.Espgen;
 import io.espgen.templates.HostFirmware;
 import java.io.IOException;
@@ -17,14 +18,22 @@ final class HostRun {
 
     /** Compiles the Java under sourceRoot, builds its C for the host, and starts it on ephemeral ports. */
     static HostFirmware.Running start(Path sourceRoot, Path workDir) throws IOException {
-        Map<String, String> files = Espgen.generatedC(Espgen.compileClean(sourceRoot));
+        return start(build(Espgen.compileClean(sourceRoot), workDir));
+    }
+
+    /** Builds the C a compilation generated, for the host, under workDir; returns the executable. */
+    static Path build(Compilation compilation, Path workDir) throws IOException {
+        Map<String, String> files = Espgen.generatedC(compilation);
         Path tree = Espgen.writeTree(files, workDir.resolve("espgen"));
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(tree)) {
             sources = walk.filter(p -> p.toString().endsWith(".c")).sorted().toList();
         }
-        Path exe = HostFirmware.build(sources, List.of(tree.resolve("include"), tree), workDir.resolve("build"),
-                true);
+        return HostFirmware.build(sources, List.of(tree.resolve("include"), tree), workDir.resolve("build"), true);
+    }
+
+    /** Starts a built firmware on ephemeral ports. */
+    static HostFirmware.Running start(Path exe) throws IOException {
         return HostFirmware.start(exe, List.of("--any-port", "--exit-after-ms", "300000"), Duration.ofSeconds(30));
     }
 }

@@ -1,5 +1,6 @@
 package io.espgen.maven.compile;
 
+import io.espgen.templates.CStrings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,10 +56,10 @@ public final class CompileCommand {
         }
         f.addAll(sdkFlags);
         if (options.wifiSsid() != null) {
-            f.add("-D" + SSID_MACRO + "=" + CStringLiteral.quote(options.wifiSsid()));
+            f.add("-D" + SSID_MACRO + "=" + CStrings.literal(options.wifiSsid()));
         }
         if (options.wifiPassword() != null) {
-            f.add("-D" + PASSWORD_MACRO + "=" + CStringLiteral.quote(options.wifiPassword()));
+            f.add("-D" + PASSWORD_MACRO + "=" + CStrings.literal(options.wifiPassword()));
         }
         f.addAll(options.extraFlags());
         this.flags = List.copyOf(f);

@@ -110,7 +110,7 @@ public sealed interface CExpr {
         }
 
         private String operand(CExpr e, int p, boolean rightSide) {
-            if (e instanceof Binary b && !b.op.equals(op) && confusing(op, b.op)) {
+            if (e instanceof Binary b && (!b.op.equals(op) || isEquality(op)) && confusing(op, b.op)) {
                 return "(" + e.render() + ")";
             }
             return wrap(e, p, rightSide);
@@ -119,15 +119,21 @@ public sealed interface CExpr {
         /**
          * Whether a child operator inside a parent reads ambiguously even where precedence makes it
          * right: the mixes gcc's -Wparentheses warns about (&& in ||, arithmetic or comparison in a
-         * bitwise operator, arithmetic in a shift), plus two different bitwise operators.
+         * bitwise operator, arithmetic in a shift, a comparison in == or !=, as in Java's
+         * {@code a < b == c}), plus two different bitwise operators.
          */
         private static boolean confusing(String parent, String child) {
             return switch (parent) {
                 case "||" -> child.equals("&&");
                 case "&", "|", "^" -> true;
                 case "<<", ">>" -> child.equals("+") || child.equals("-") || isBitwise(child);
+                case "==", "!=" -> isEquality(child) || binaryPrecedence(child) == binaryPrecedence("<");
                 default -> false;
             };
+        }
+
+        private static boolean isEquality(String op) {
+            return op.equals("==") || op.equals("!=");
         }
 
         private static boolean isBitwise(String op) {

@@ -1,4 +1,4 @@
-package io.espgen.generator.translate;
+package io.espgen.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,11 @@ class CStringsTest {
     void encodesNonAsciiAsUtf8Bytes() {
         assertThat(CStrings.literal("\u00e9")).isEqualTo("\"\\303\\251\"");
         assertThat(CStrings.length("\u00e9t\u00e9")).isEqualTo(5);
+    }
+
+    @Test
+    void emptyString() {
+        assertThat(CStrings.literal("")).isEqualTo("\"\"");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.espgen.generator.translate;
+package io.espgen.templates;
 
 import java.nio.charset.StandardCharsets;
 
