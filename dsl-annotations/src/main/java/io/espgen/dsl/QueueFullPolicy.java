@@ -4,6 +4,10 @@ package io.espgen.dsl;
 public enum QueueFullPolicy {
     /** The send is refused as a whole: nothing is queued and {@link Connection#send} returns {@code false}. */
     REFUSE,
-    /** The connection is aborted: its queue is dropped, {@link Connection#send} returns {@code false}. */
+    /**
+     * The connection is aborted: its queue is dropped, {@link Connection#send} returns {@code false}, and the client
+     * sees a reset rather than the end of the stream. A send the heap has no room for is treated the same way, so a
+     * client never receives a stream with a hole in it.
+     */
     CLOSE
 }

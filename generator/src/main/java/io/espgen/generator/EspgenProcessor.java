@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.diag.TreeDiagnostics;
 import io.espgen.generator.emit.CEmitter;
+import io.espgen.generator.emit.JavaCompanion;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
 import io.espgen.generator.model.ServerScanner.ServerSite;
@@ -118,6 +119,7 @@ public final class EspgenProcessor extends AbstractProcessor {
             return;
         }
         servers.add(server.get());
+        writeCompanion(type, server.get());
         int total = servers.stream().mapToInt(Server::maxConnections).sum();
         if (total > 15) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type,
@@ -178,6 +180,17 @@ public final class EspgenProcessor extends AbstractProcessor {
                         Messages.writeFailed(name, String.valueOf(e.getMessage())));
                 return;
             }
+        }
+    }
+
+    /** The server's Java companion, written in the server's own round so javac compiles it. */
+    private void writeCompanion(TypeElement type, Server server) {
+        String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+        try {
+            JavaCompanion.of(pkg, ServerPlan.of(server)).writeTo(processingEnv.getFiler());
+        } catch (IOException | IllegalStateException e) {
+            error(Messages.writeFailed(JavaCompanion.name(type.getSimpleName().toString()) + ".java",
+                    String.valueOf(e.getMessage())), type);
         }
     }
 

@@ -96,6 +96,10 @@ class TranslationErrorsTest {
             for (byte b : s) { }       | void unused() {}                                                     | 7  | 23 | a for-each loop over this is not supported
             s.buf = null;              | void unused() {}                                                     | 7  | 17 | null is not supported in handler code; there are no references in handler code
             c.send(s.buf, 0, s.n); int[] w = null; | void unused() {}                                         | 7  | 32 | a local of type int[] is not supported
+            int x = s.n++ + ++s.n;     | void unused() {}                                                     | 7  | 17 | operands with side effects that C may evaluate in another order than Java's left to right is not supported in handler code; give each side effect a statement of its own
+            int x = f(s) - f(s);       | int f(S t) { t.n++; return t.n; }                                    | 7  | 17 | operands with side effects that C may evaluate in another order
+            int x = g(f(s), s.n);      | int f(S t) { return t.n++; } int g(int a, int b) { return a - b; }   | 7  | 17 | operands with side effects that C may evaluate in another order
+            s.n += f(s);               | int f(S t) { t.n = 5; return 1; }                                    | 7  | 9  | operands with side effects that C may evaluate in another order
             """)
     void rejectsAroundHelpersAndArrays(String statement, String members, int line, int column, String message) {
         Compilation c = withHelpers(statement, members);

@@ -60,6 +60,7 @@ import org.eclipse.jdt.core.dom.VariableDeclarationExpression;
 import org.eclipse.jdt.core.dom.VariableDeclarationFragment;
 import org.eclipse.jdt.core.dom.VariableDeclarationStatement;
 import org.eclipse.jdt.core.dom.WhileStatement;
+import org.eclipse.jdt.core.dom.YieldStatement;
 
 /**
  * Translates one method body (a handler's or a helper's) from the JDT AST into the C IR. A whitelist:
@@ -163,6 +164,9 @@ public final class BodyTranslator {
             declarations(v, out);
         } else if (s instanceof ExpressionStatement e) {
             out.add(expressionStatement(e.getExpression()));
+        } else if (s instanceof YieldStatement y && y.isImplicit() && y.getParent() instanceof SwitchStatement) {
+            // JDT's form of a switch statement's rule "case 1 -> n++;": the expression, as a statement
+            out.add(expressionStatement(y.getExpression()));
         } else if (s instanceof IfStatement i) {
             out.add(ifStatement(i));
         } else if (s instanceof WhileStatement w) {
@@ -330,7 +334,24 @@ public final class BodyTranslator {
         if (labels != null) {
             cases.add(new CStmt.Case(labels, isDefault, body));
         }
+        // Java falls through silently; gcc -Wextra (-Wimplicit-fallthrough) wants it said
+        for (int k = 0; k < cases.size() - 1; k++) {
+            CStmt.Case c = cases.get(k);
+            if (!c.stmts().isEmpty() && mayFallThrough(c.stmts().get(c.stmts().size() - 1))) {
+                List<CStmt> said = new ArrayList<>(c.stmts());
+                said.add(new CStmt.ExprStmt(CExpr.atom("__attribute__((fallthrough))")));
+                cases.set(k, new CStmt.Case(c.labels(), c.isDefault(), said));
+            }
+        }
         return new CStmt.Switch(selector, cases);
+    }
+
+    /** Whether control may leave this last statement of a case at its end (unsure: yes). */
+    private static boolean mayFallThrough(CStmt last) {
+        if (last instanceof CStmt.Block b) {
+            return b.stmts().isEmpty() || mayFallThrough(b.stmts().get(b.stmts().size() - 1));
+        }
+        return !(last instanceof CStmt.Break || last instanceof CStmt.Return || last instanceof CStmt.Continue);
     }
 
     private String caseLabel(Expression e, boolean isError) {
@@ -1074,6 +1095,8 @@ public final class BodyTranslator {
                 }
                 cargs.add(ref.base());
                 cargs.add(ref.length());
+            } else if (type.equals(STRING)) {
+                return ERROR_VALUE; // the helper's declaration is reported: it cannot take a String
             } else if (!types[i].isPrimitive() && !type.equals(CONNECTION_ERROR)) {
                 Value s = param(arg, Kind.STATE);
                 if (s == null) {

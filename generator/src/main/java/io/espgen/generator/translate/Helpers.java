@@ -4,6 +4,7 @@ import io.espgen.generator.model.HelperMethod;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +30,16 @@ public final class Helpers {
     private final Deque<String> pending = new ArrayDeque<>();
     private final Map<String, HelperMethod> translated = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private final Set<String> reserved = new HashSet<>();
 
     public Helpers(String server, TypeDeclaration type, Set<String> handlerNames) {
         this.server = server;
+        // the names the server's C file already gives its handlers and its own functions and tables
+        for (String own : List.of("start", "start_state", "connect_cb", "recv_cb", "sent_cb", "disconnect_cb",
+                "error_cb", "handlers", "conns")) {
+            reserved.add(server + "_" + own);
+        }
+        handlerNames.forEach(h -> reserved.add(server + "_" + CNames.snake(h)));
         for (MethodDeclaration m : type.getMethods()) {
             IMethodBinding b = m.resolveBinding();
             if (b != null && !m.isConstructor() && !handlerNames.contains(m.getName().getIdentifier())) {
@@ -58,7 +66,7 @@ public final class Helpers {
     private String uniqueName(String javaName) {
         String base = server + "_" + CNames.snake(javaName);
         String name = base;
-        for (int i = 2; cNames.containsValue(name); i++) {
+        for (int i = 2; cNames.containsValue(name) || reserved.contains(name); i++) {
             name = base + "_" + i;
         }
         return name;

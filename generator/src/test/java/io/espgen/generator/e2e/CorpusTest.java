@@ -3,6 +3,7 @@ package io.espgen.generator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.jvm.JvmServer;
 import io.espgen.generator.Espgen;
@@ -11,18 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,25 +29,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The behaviour corpus: small handler programs under {@code generator/src/test/corpus/<name>/}, each a
- * server class and a {@code session.txt} script (see {@link Session}). Each program runs twice, as plain
- * Java on {@link JvmServer} (the reference) and as its generated C on the host emulation under ASan and
- * UBSan; the same script must give the same bytes on every connection, the same ends, and the same log.
+ * server class (package {@code corpus.<name>}, a simple name and a port of its own) and a
+ * {@code session.txt} script (see {@link Session}). Each program runs twice, as plain Java on
+ * {@link JvmServer} (the reference) and as its generated C on the host emulation under ASan and UBSan; the
+ * same script must give the same bytes on every connection, the same ends, and the same log lines.
  *
- * <p>The programs are compiled and their C built up front, two at a time, before the sessions run.
- * {@code -Despgen.corpus=a,b} runs only the programs named; {@code -Despgen.corpus.verbose=true} prints both
- * recordings of every program.
+ * <p>To keep the run short, every program is compiled in one javac run, and the C of all of them is built
+ * into one firmware that serves each on its own port, as a firmware with several servers does. When that
+ * does not compile cleanly or build, each program is compiled and built alone, so that the failure is
+ * reported against the program that causes it. {@code -Despgen.corpus=a,b} runs only the programs named;
+ * {@code -Despgen.corpus.verbose=true} prints both recordings of every program.
  */
 class CorpusTest {
 
     private static final Path CORPUS = Espgen.repoRoot().resolve("generator/src/test/corpus");
 
+    /** The runtime's own lines: the listener, and the lines about one peer (refused, failed, queue full). */
+    private static final Pattern RUNTIME_LINE = Pattern.compile(
+            "(listening on port \\d+|\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+ .*)");
+
     @TempDir
     static Path work;
 
-    private static ExecutorService builders;
-    private static final Map<String, Future<Built>> BUILDS = new HashMap<>();
+    /** All programs' classes and firmware, or null when they must be compiled and built one by one. */
+    private static Built all;
+    private static HostFirmware.Running shared;
 
-    /** A compiled program: its classes by binary name, its firmware built for the host. */
+    /** Compiled programs: classes by binary name, and the firmware built for the host. */
     private record Built(Map<String, byte[]> classes, Path exe) {}
 
     static Stream<String> programs() throws IOException {
@@ -62,28 +67,43 @@ class CorpusTest {
     }
 
     @BeforeAll
-    static void buildAll() throws IOException, InterruptedException {
-        builders = Executors.newFixedThreadPool(2);
+    static void buildAll() throws IOException {
+        List<JavaFileObject> sources = new ArrayList<>();
         for (String name : programs().toList()) {
-            BUILDS.put(name, builders.submit(() -> build(name)));
+            sources.addAll(sources(CORPUS.resolve(name)));
         }
-        // the sessions' timing relies on an idle machine: let the compilers finish first
-        builders.shutdown();
-        builders.awaitTermination(10, TimeUnit.MINUTES);
+        Compilation compilation = Espgen.compile(sources.toArray(JavaFileObject[]::new));
+        if (!clean(compilation)) {
+            return; // each program's test reports its own errors
+        }
+        try {
+            all = new Built(classes(compilation), HostRun.build(compilation, work.resolve("all")));
+        } catch (IOException e) {
+            System.err.println("CorpusTest: the corpus firmware does not build; building each program alone\n" + e);
+        }
     }
 
     @AfterAll
-    static void stopBuilding() {
-        builders.shutdownNow();
+    static void stopSharedFirmware() throws InterruptedException {
+        if (shared == null) {
+            return;
+        }
+        int exit = shared.stop();
+        assertThat(shared.stderr()).as("the corpus firmware's stderr").doesNotContain("AddressSanitizer")
+                .doesNotContain("LeakSanitizer").doesNotContain("runtime error").doesNotContain("SDK misuse");
+        assertThat(exit).as("the corpus firmware's exit code; stderr:\n" + shared.stderr()).isZero();
+        Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(shared.stdout());
+        assertThat(heap.find()).as("heap summary in the corpus firmware's output").isTrue();
+        assertThat(heap.group(1)).as("live allocations once every client left").isEqualTo("0");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void theFirmwareAnswersAsTheJvmReference(String name) throws Exception {
-        Built built = built(name);
+        Built built = all != null ? all : buildAlone(name);
         Session session = Session.parse(Files.readString(CORPUS.resolve(name).resolve("session.txt")));
+        Class<?> serverClass = serverClass(built, name);
 
-        Class<?> serverClass = serverClass(built);
         Session.Recording jvm;
         JvmServer reference = JvmServer.start(serverClass, 0);
         try {
@@ -93,13 +113,18 @@ class CorpusTest {
         }
         assertThat(reference.failures()).as("handlers that threw on the JVM").isEmpty();
 
+        HostFirmware.Running firmware = all != null ? sharedFirmware() : HostRun.start(built.exe());
+        int outFrom = firmware.stdout().length();
+        int errFrom = firmware.stderr().length();
         String prefix = serverClass.getSimpleName() + ": ";
         Session.Recording c;
-        HostFirmware.Running firmware = HostRun.start(built.exe());
         try {
-            c = session.run(firmware.port(serverClass.getAnnotation(TcpServer.class).port()), () -> logLines(firmware.stdout(), prefix));
+            int port = firmware.port(serverClass.getAnnotation(TcpServer.class).port());
+            c = session.run(port, () -> logLines(firmware.stdout().substring(outFrom), prefix));
         } finally {
-            firmware.stop();
+            if (firmware != shared) {
+                firmware.stop();
+            }
         }
 
         if (Boolean.getBoolean("espgen.corpus.verbose")) {
@@ -107,17 +132,15 @@ class CorpusTest {
         }
         assertThat(jvm.bytesReceived()).as("bytes the clients received from the JVM\n" + jvm.text()).isPositive();
         assertThat(c.text()).as("the firmware's session against the JVM's").isEqualTo(jvm.text());
-        assertThat(firmware.stderr()).as("the firmware's stderr")
+        assertThat(firmware.stderr().substring(errFrom)).as("the firmware's stderr during the session")
                 .doesNotContain("AddressSanitizer").doesNotContain("LeakSanitizer").doesNotContain("runtime error")
                 .doesNotContain("SDK misuse");
-        Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(firmware.stdout());
-        assertThat(heap.find()).as("heap summary in " + firmware.stdout()).isTrue();
-        assertThat(heap.group(1)).as("live allocations once every client left").isEqualTo("0");
+        if (firmware != shared) {
+            Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(firmware.stdout());
+            assertThat(heap.find()).as("heap summary in " + firmware.stdout()).isTrue();
+            assertThat(heap.group(1)).as("live allocations once every client left").isEqualTo("0");
+        }
     }
-
-    /** The runtime's own lines: the listener, and the lines about one peer (refused, failed, queue full). */
-    private static final Pattern RUNTIME_LINE = Pattern.compile(
-            "(listening on port \\d+|\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+ .*)");
 
     /** The lines the handlers logged: the firmware's stdout lines with the server's prefix, less the runtime's. */
     static List<String> logLines(String stdout, String prefix) {
@@ -125,19 +148,40 @@ class CorpusTest {
                 .filter(l -> !RUNTIME_LINE.matcher(l.substring(prefix.length())).matches()).toList();
     }
 
-    private static Built built(String name) throws Exception {
-        try {
-            return BUILDS.get(name).get(10, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
-                throw x;
+    /** The corpus firmware, started on first use and again should a program have brought it down. */
+    private static HostFirmware.Running sharedFirmware() throws IOException, InterruptedException {
+        if (shared != null && !shared.process().isAlive()) {
+            shared.stop();
+            System.err.println("CorpusTest: the corpus firmware died; restarting it. Its stderr:\n" + shared.stderr());
+            shared = null;
+        }
+        if (shared == null) {
+            shared = HostRun.start(all.exe());
+        }
+        return shared;
+    }
+
+    private static Built buildAlone(String name) throws IOException {
+        Compilation compilation = Espgen.compileClean(CORPUS.resolve(name));
+        return new Built(classes(compilation), HostRun.build(compilation, work.resolve(name)));
+    }
+
+    private static boolean clean(Compilation c) {
+        return c.status() == Compilation.Status.SUCCESS && c.diagnostics().stream()
+                .noneMatch(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING);
+    }
+
+    private static List<JavaFileObject> sources(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<JavaFileObject> out = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                out.add(JavaFileObjects.forResource(p.toUri().toURL()));
             }
-            throw e;
+            return out;
         }
     }
 
-    private static Built build(String name) throws IOException {
-        Compilation compilation = Espgen.compileClean(CORPUS.resolve(name));
+    private static Map<String, byte[]> classes(Compilation compilation) throws IOException {
         Map<String, byte[]> classes = new TreeMap<>();
         for (JavaFileObject f : compilation.generatedFiles()) {
             if (f.getKind() == JavaFileObject.Kind.CLASS) {
@@ -148,22 +192,24 @@ class CorpusTest {
                 }
             }
         }
-        return new Built(classes, HostRun.build(compilation, work.resolve(name)));
+        return classes;
     }
 
-    /** The program's @TcpServer class. */
-    private static Class<?> serverClass(Built built) throws ClassNotFoundException {
+    /** The program's @TcpServer class, from a class loader of its own (fresh static state). */
+    private static Class<?> serverClass(Built built, String name) throws ClassNotFoundException {
         ClassLoader loader = new BytesClassLoader(built.classes());
-        for (String name : built.classes().keySet()) {
-            Class<?> c = loader.loadClass(name);
-            if (c.isAnnotationPresent(TcpServer.class)) {
-                return c;
+        for (String binary : built.classes().keySet()) {
+            if (binary.startsWith("corpus." + name + ".")) {
+                Class<?> c = loader.loadClass(binary);
+                if (c.isAnnotationPresent(TcpServer.class)) {
+                    return c;
+                }
             }
         }
-        throw new AssertionError("no @TcpServer class in " + built.classes().keySet());
+        throw new AssertionError("no @TcpServer class in package corpus." + name);
     }
 
-    /** Loads a program's classes from the bytes the compilation produced; the DSL comes from the parent. */
+    /** Loads compiled classes from their bytes; the DSL comes from the parent. */
     private static final class BytesClassLoader extends ClassLoader {
         private final Map<String, byte[]> classes;
 

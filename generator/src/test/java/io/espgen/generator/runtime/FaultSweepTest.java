@@ -77,7 +77,8 @@ class FaultSweepTest {
         Path closing = RtFirmware.build("floodclose", true);
         String[] answers = {"hi\n", "echo one", "echo two"};
         for (int n = 1; n <= answers.length; n++) {
-            HostFirmware.Running fw = RtFirmware.start(closing, Map.of("ESPGEN_HOST_MALLOC_FAIL_AT", String.valueOf(n)));
+            HostFirmware.Running fw =
+                    RtFirmware.start(closing, Map.of("ESPGEN_HOST_MALLOC_FAIL_AT", String.valueOf(n)));
             try {
                 int port = fw.port(7304);
                 try (Peer p = Peer.connect(port)) {
@@ -98,6 +99,8 @@ class FaultSweepTest {
                     next.expect("echo next");
                 }
                 RtFirmware.awaitCount(fw, "^FloodCloseServer: gone", 2, Duration.ofSeconds(5));
+                // the handler heard of it from send: @OnDisconnect only, as for the queue-full abort
+                assertThat(fw.stdout()).doesNotContain("FloodCloseServer: failed");
                 RtFirmware.stopClean(fw);
             } catch (AssertionError | Exception e) {
                 fw.close();
@@ -134,6 +137,9 @@ class FaultSweepTest {
             }
             assertThat(fw.stderr()).as(variable + "=" + n + ": the session failed, so the failure was injected")
                     .containsPattern("injected failure: " + call + " #" + n + "\\b");
+            // the firmware ended the connection itself (a close, or a reset when espconn_send refused a chunk):
+            // @OnError is for what the peer or the network does
+            assertThat(fw.stdout()).as(variable + "=" + n).doesNotContain("SessionServer: failed");
         }
         throw new AssertionError(variable + ": the session still failed at N=" + MAX_N);
     }

@@ -144,7 +144,8 @@ class TableFullTest {
     }
 
     private static void signal(String sig, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(pid)).redirectErrorStream(true).start();
+        // the shell's builtin: a fresh Debian may lack procps' kill
+        Process kill = new ProcessBuilder("sh", "-c", "kill -" + sig + " " + pid).redirectErrorStream(true).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).as("kill -" + sig + " " + pid).isZero();
     }

@@ -60,6 +60,7 @@ struct espgen_conn {
 	uint16 remote_port;
 	uint8 state; /* enum espgen_conn_state */
 	uint8 disconnect_posted;
+	uint8 abort; /* the connection failed: the task resets it (espconn_abort) rather than closing it */
 	uint8 recv_held; /* espconn_recv_hold is in force */
 	struct espconn *pcb; /* SDK-owned; see the ownership note above */
 	struct espgen_txq txq;
@@ -191,7 +192,8 @@ static inline uint8 ICACHE_FLASH_ATTR espgen_conn_index(const struct espgen_serv
 }
 
 /* Queues a copy of len bytes. Returns false when nothing was queued (queue full, out of memory, the
- * connection closing or gone); with ESPGEN_QUEUE_FULL_CLOSE a full queue also aborts the connection. */
+ * connection closing or gone); with ESPGEN_QUEUE_FULL_CLOSE a send that cannot be queued, for want of
+ * queue room or of heap, also aborts the connection, so its stream never has a hole in it. */
 bool espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data, uint16 len);
 bool espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const char *text);
 

@@ -9,6 +9,9 @@
  *   - espconn_disconnect may not be called from an espconn callback: closes are posted to a task.
  *   - a buffer handed to espconn_send stays the SDK's until the sent, disconnect or error callback; the
  *     queue is freed only in the latter two.
+ *   - a connection that failed (espconn_send refused, or QueueFullPolicy.CLOSE) is reset with
+ *     espconn_abort rather than closed: a FIN would tell the client its stream ended well, and a graceful
+ *     close waits for a peer that may never read again, holding the stack's buffers meanwhile.
  */
 #include "espgen_runtime.h"
 
@@ -43,11 +46,16 @@ static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find_arg(struct espgen_serve
 	return espgen_find(srv, pcb->proto.tcp);
 }
 
+static void ICACHE_FLASH_ATTR espgen_log_addr(const struct espgen_server *srv, const uint8 *ip, int port,
+					      const char *what)
+{
+	os_printf("%s: %d.%d.%d.%d:%d %s\n", srv->name, ip[0], ip[1], ip[2], ip[3], port, what);
+}
+
 static void ICACHE_FLASH_ATTR espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c,
 					      const char *what)
 {
-	os_printf("%s: %d.%d.%d.%d:%d %s\n", srv->name, c->remote_ip[0], c->remote_ip[1], c->remote_ip[2],
-		  c->remote_ip[3], c->remote_port, what);
+	espgen_log_addr(srv, c->remote_ip, c->remote_port, what);
 }
 
 static void ICACHE_FLASH_ATTR espgen_task(os_event_t *e)
@@ -69,9 +77,15 @@ static void ICACHE_FLASH_ATTR espgen_task(os_event_t *e)
 			c->disconnect_posted = 0;
 			if (c->state != ESPGEN_CONN_REFUSED)
 				c->state = ESPGEN_CONN_DISCONNECTING;
-			rc = espconn_disconnect(c->pcb);
-			if (rc != ESPCONN_OK)
-				os_printf("%s: espconn_disconnect failed (%d)\n", srv->name, rc);
+			if (c->abort) {
+				rc = espconn_abort(c->pcb);
+				if (rc != ESPCONN_OK)
+					os_printf("%s: espconn_abort failed (%d)\n", srv->name, rc);
+			} else {
+				rc = espconn_disconnect(c->pcb);
+				if (rc != ESPCONN_OK)
+					os_printf("%s: espconn_disconnect failed (%d)\n", srv->name, rc);
+			}
 		}
 	}
 }
@@ -86,6 +100,16 @@ static void ICACHE_FLASH_ATTR espgen_post_disconnect(struct espgen_server *srv, 
 		espgen_disconnect_posted = true;
 	else
 		os_printf("%s: cannot post a disconnect\n", srv->name);
+}
+
+/* The connection cannot go on (what it queued can no longer all be delivered): no more sends, and the
+ * task resets it. Its queue is freed by the disconnect or error callback that follows. */
+static void ICACHE_FLASH_ATTR espgen_fail(struct espgen_server *srv, struct espgen_conn *c, const char *why)
+{
+	espgen_log_peer(srv, c, why);
+	c->state = ESPGEN_CONN_DISCONNECTING;
+	c->abort = 1;
+	espgen_post_disconnect(srv, c);
 }
 
 /* Holds receiving while the queue has less than ESPGEN_RECV_RESERVE of room, and lets it go once the
@@ -122,17 +146,22 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 		c->txq.in_flight = len;
 		return;
 	}
-	os_printf("%s: espconn_send failed (%d), closing\n", srv->name, rc);
-	c->state = ESPGEN_CONN_DISCONNECTING;
-	espgen_post_disconnect(srv, c);
+	os_printf("%s: espconn_send failed (%d)\n", srv->name, rc);
+	espgen_fail(srv, c, "send failed, aborting");
 }
 
-/* The connection is over: run the handlers, free the queue and the entry. */
+/*
+ * The connection is over: run the handlers, free the queue and the entry. One the runtime reset itself
+ * (espgen_fail) gets @OnDisconnect only, whichever callback the SDK reports that end with: @OnError is
+ * for what the peer or the network did, and the handler learnt of this end from a send returning false.
+ */
 static void ICACHE_FLASH_ATTR espgen_release(struct espgen_server *srv, struct espgen_conn *c, bool failed,
 					     sint8 err)
 {
 	bool refused = c->state == ESPGEN_CONN_REFUSED;
 
+	if (c->abort)
+		failed = false;
 	c->pcb = NULL; /* already freed by the SDK */
 	c->state = ESPGEN_CONN_DISCONNECTING; /* handlers below can no longer send */
 	if (!refused) {
@@ -143,6 +172,22 @@ static void ICACHE_FLASH_ATTR espgen_release(struct espgen_server *srv, struct e
 	}
 	espgen_txq_clear(&c->txq);
 	os_memset(c, 0, sizeof(*c));
+}
+
+/*
+ * A client beyond the table while the spare entry is still refusing another one (several entries were
+ * closing at once). It gets no entry: nothing would remember its espconn for the task should it vanish
+ * first, and espconn_disconnect may not be called here. So it is left to the stack, which closes it
+ * after one second: its receiving is held, so that what it sends cannot restart the count. The runtime
+ * then hears of it once more, in a disconnect callback that finds no entry and is ignored.
+ */
+static void ICACHE_FLASH_ATTR espgen_refuse_untracked(struct espgen_server *srv, struct espconn *pcb)
+{
+	espgen_log_addr(srv, pcb->proto.tcp->remote_ip, pcb->proto.tcp->remote_port,
+			"refused: connection table full (closed by the stack after 1 s)");
+	espconn_recv_hold(pcb);
+	if (espconn_regist_time(pcb, 1, 1) != ESPCONN_OK)
+		os_printf("%s: cannot time out a refused client\n", srv->name);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_connect(struct espgen_server *srv, void *arg)
@@ -168,7 +213,7 @@ void ICACHE_FLASH_ATTR espgen_on_connect(struct espgen_server *srv, void *arg)
 		/* the stack admits max_conns; this is the rare race around a closing entry */
 		c = &srv->conns[srv->max_conns];
 		if (c->state != ESPGEN_CONN_FREE) {
-			os_printf("%s: connection table full, cannot refuse another client\n", srv->name);
+			espgen_refuse_untracked(srv, pcb);
 			return;
 		}
 		c->state = ESPGEN_CONN_REFUSED;
@@ -205,6 +250,9 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 	if (c == NULL)
 		return;
 	espgen_txq_ack(&c->txq);
+	/* being reset (failed) or disconnected: nothing more is sent */
+	if (c->state == ESPGEN_CONN_DISCONNECTING)
+		return;
 	espgen_flow(srv, c);
 	if (c->txq.head != NULL) {
 		espgen_kick(srv, c);
@@ -242,19 +290,21 @@ static bool ICACHE_FLASH_ATTR espgen_queue(struct espgen_server *srv, struct esp
 	if (len == 0)
 		return true;
 	if (c->txq.queued + len > srv->queue_cap) {
-		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE) {
-			espgen_log_peer(srv, c, "send queue full, closing");
-			c->state = ESPGEN_CONN_DISCONNECTING;
-			espgen_post_disconnect(srv, c);
-		}
+		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE)
+			espgen_fail(srv, c, "send queue full, aborting");
 		return false;
 	}
 	if (!espgen_txq_push(&c->txq, data, len, from_flash)) {
-		espgen_log_peer(srv, c, "out of memory for a send");
+		/* the heap is where the queue lives: under CLOSE, no room there is a full queue too */
+		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE)
+			espgen_fail(srv, c, "out of memory for a send, aborting");
+		else
+			espgen_log_peer(srv, c, "out of memory for a send");
 		return false;
 	}
 	espgen_kick(srv, c);
-	return true;
+	/* false when espconn_send refused the first chunk: the connection is failing, nothing will go */
+	return c->state == ESPGEN_CONN_OPEN;
 }
 
 bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data,

@@ -28,6 +28,10 @@ class CExprTest {
         assertThat(bin(bin(a, "==", b), "&", c).render()).isEqualTo("(a == b) & c");
         assertThat(bin(bin(a, "+", b), "<<", c).render()).isEqualTo("(a + b) << c");
         assertThat(bin(bin(a, ">=", b), "&&", bin(b, "<=", c)).render()).isEqualTo("a >= b && b <= c");
+        assertThat(bin(bin(a, ">=", b), "==", c).render()).as("Java's a >= b == c").isEqualTo("(a >= b) == c");
+        assertThat(bin(bin(a, "==", b), "!=", c).render()).isEqualTo("(a == b) != c");
+        assertThat(bin(bin(a, "==", b), "==", c).render()).isEqualTo("(a == b) == c");
+        assertThat(bin(a, "!=", bin(b, "<", c)).render()).isEqualTo("a != (b < c)");
     }
 
     @Test

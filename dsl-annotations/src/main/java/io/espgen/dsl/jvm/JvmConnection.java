@@ -1,0 +1,160 @@
+package io.espgen.dsl.jvm;
+
+import io.espgen.dsl.Bytes;
+import io.espgen.dsl.Connection;
+import io.espgen.dsl.QueueFullPolicy;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * One client of a {@link JvmServer}: the firmware's connection table entry and send queue. Sends are
+ * copied into the queue and written out by the server's loop after the handler returns; the queue's count
+ * drops only as bytes are written.
+ */
+final class JvmConnection implements Connection {
+
+    /** As the firmware's entry: open, closing once drained (close(), or an abort: see reset), or ended. */
+    enum State { OPEN, CLOSING, GONE }
+
+    final SocketChannel channel;
+    final SelectionKey key;
+    /** The per-connection state object, or null when the server has no state class. */
+    final Object state;
+    private final int capacity;
+    private final int chunkSize;
+    private final QueueFullPolicy onFull;
+    private final int remoteIp;
+    private final int remotePort;
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private int queued;
+    State status = State.OPEN;
+    /** Whether the connection ends with a reset (it failed) rather than a close. */
+    boolean reset;
+    long lastReceive = System.nanoTime();
+
+    JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
+            QueueFullPolicy onFull) throws IOException {
+        this.channel = channel;
+        this.key = key;
+        this.state = state;
+        this.capacity = capacity;
+        this.chunkSize = chunkSize;
+        this.onFull = onFull;
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        byte[] ip = remote.getAddress().getAddress();
+        this.remoteIp = ip.length == 4
+                ? (ip[0] & 0xFF) << 24 | (ip[1] & 0xFF) << 16 | (ip[2] & 0xFF) << 8 | ip[3] & 0xFF : 0;
+        this.remotePort = remote.getPort();
+    }
+
+    @Override
+    public boolean send(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return enqueue(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public boolean send(Bytes data) {
+        byte[] bytes = new byte[data.length()];
+        data.copyTo(0, bytes.length, bytes, 0);
+        return enqueue(bytes, 0, bytes.length);
+    }
+
+    /** The firmware's espgen_send_range: the range clamped to the array, a negative length sends nothing. */
+    @Override
+    public boolean send(byte[] data, int offset, int length) {
+        int n = data.length;
+        int from = clamp(offset, n);
+        int to = length < 0 ? from : clamp(from + Math.min(length, n), n);
+        return enqueue(data, from, to - from);
+    }
+
+    @Override
+    public void close() {
+        if (status == State.OPEN) {
+            status = State.CLOSING;
+        }
+    }
+
+    @Override
+    public int remoteIp() {
+        return remoteIp;
+    }
+
+    @Override
+    public int remotePort() {
+        return remotePort;
+    }
+
+    @Override
+    public int queuedBytes() {
+        return queued;
+    }
+
+    private boolean enqueue(byte[] data, int offset, int length) {
+        if (status != State.OPEN) {
+            return false;
+        }
+        if (length == 0) {
+            return true;
+        }
+        if ((long) queued + length > capacity) {
+            if (onFull == QueueFullPolicy.CLOSE) {
+                abort();
+            }
+            return false;
+        }
+        byte[] copy = new byte[length];
+        System.arraycopy(data, offset, copy, 0, length);
+        queue.add(ByteBuffer.wrap(copy));
+        queued += length;
+        return true;
+    }
+
+    /**
+     * The CLOSE policy: the queue is dropped and the connection reset. The firmware has always handed the
+     * head's next chunk to the network already; that one still goes out before the reset.
+     */
+    private void abort() {
+        reset = true;
+        ByteBuffer head = queue.peek();
+        queue.clear();
+        queued = 0;
+        if (head != null) {
+            head.limit(head.position() + Math.min(head.remaining(), chunkSize));
+            queue.add(head);
+            queued = head.remaining();
+        }
+        status = State.CLOSING;
+    }
+
+    /** Writes what the socket takes; returns how many bytes went out. */
+    int flush() throws IOException {
+        int written = 0;
+        while (!queue.isEmpty()) {
+            ByteBuffer head = queue.peek();
+            written += channel.write(head);
+            if (head.hasRemaining()) {
+                break;
+            }
+            queue.poll();
+        }
+        queued -= written;
+        return written;
+    }
+
+    /** Frees the queue once the connection has ended (after its last handler, as the firmware does). */
+    void drop() {
+        queue.clear();
+        queued = 0;
+    }
+
+    private static int clamp(int index, int length) {
+        return index < 0 ? 0 : Math.min(index, length);
+    }
+}

@@ -1,0 +1,330 @@
+package io.espgen.dsl.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.espgen.dsl.Bytes;
+import io.espgen.dsl.Connection;
+import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Log;
+import io.espgen.dsl.OnConnect;
+import io.espgen.dsl.OnDisconnect;
+import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnReceive;
+import io.espgen.dsl.OnSent;
+import io.espgen.dsl.QueueFullPolicy;
+import io.espgen.dsl.TcpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class JvmServerTest {
+
+    private JvmServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    // --- servers ---
+
+    @TcpServer(port = 1, maxConnections = 2, idleTimeoutSeconds = 1)
+    public static class Greeter {
+        static class S {
+            int n = 40;
+            byte[] buf = new byte[4];
+        }
+
+        @OnConnect
+        void hello(Connection c, S s) {
+            c.send("hi\n");
+        }
+
+        @OnReceive
+        void got(S s, Bytes data, Connection c) {
+            s.n += data.length();
+            Log.info("got %d, total %d", data.length(), s.n);
+            if (data.startsWith("quit")) {
+                c.send("bye\n");
+                c.close();
+                Log.warn("send after close: %s", c.send("x") ? "queued" : "refused");
+                return;
+            }
+            if (data.startsWith("range")) {
+                s.buf[0] = 'a';
+                s.buf[1] = 'b';
+                s.buf[2] = 'c';
+                s.buf[3] = 'd';
+                c.send(s.buf, -5, 2);
+                c.send(s.buf, 3, 100);
+                c.send(s.buf, 9, 1);
+                c.send(s.buf, 1, -1);
+                c.send(s.buf, 1, Integer.MAX_VALUE);
+                return;
+            }
+            c.send(data);
+        }
+
+        @OnDisconnect
+        void bye(S s) {
+            Log.info("bye %d", s.n);
+        }
+    }
+
+    @TcpServer(port = 1, sendChunkSize = 8, sendQueueBytes = 16)
+    public static class Queue {
+        @OnReceive
+        void got(Connection c, Bytes data) {
+            boolean a = c.send("0123456789");
+            int afterA = c.queuedBytes();
+            boolean b = c.send("0123456789");
+            boolean d = c.send("abcdef");
+            Log.info("%s %d %s %s %d", a ? "a" : "-", afterA, b ? "b" : "-", d ? "d" : "-", c.queuedBytes());
+        }
+
+        @OnSent
+        void drained(Connection c) {
+            Log.info("drained %d", c.queuedBytes());
+        }
+    }
+
+    @TcpServer(port = 1, sendChunkSize = 4, sendQueueBytes = 16, onQueueFull = QueueFullPolicy.CLOSE)
+    public static class Strict {
+        @OnReceive
+        void got(Connection c, Bytes data) {
+            c.send("abcdefgh");
+            boolean more = c.send("0123456789");
+            Log.info("more %s, then %s", more ? "yes" : "no", c.send("x") ? "yes" : "no");
+        }
+
+        @OnSent
+        void drained(Connection c) {
+            Log.info("drained");
+        }
+
+        @OnDisconnect
+        void bye(Connection c) {
+            Log.info("bye");
+        }
+    }
+
+    @TcpServer(port = 1)
+    public static class Errors {
+        static class S {
+            byte[] b = new byte[1];
+        }
+
+        @OnReceive
+        void got(S s, Bytes data) {
+            Log.info("piece %d", data.length());
+            if (data.get(0) == '!') {
+                s.b[5] = 1;
+            }
+        }
+
+        @OnError
+        void failed(ConnectionError e, Connection c) {
+            Log.info("error %s, sent %s", e == ConnectionError.RESET ? "reset" : "other", c.send("x") ? "yes" : "no");
+        }
+
+        @OnDisconnect
+        void bye() {
+            Log.info("bye");
+        }
+    }
+
+    // --- tests ---
+
+    @Test
+    void greetsEchoesAndLogsWithTheServersName() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket s = connect()) {
+            assertThat(read(s, 3)).isEqualTo("hi\n");
+            s.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
+            assertThat(read(s, 3)).isEqualTo("abc");
+        }
+        awaitLog("Greeter: bye 43");
+        assertThat(server.log()).containsExactly("Greeter: got 3, total 43", "Greeter: bye 43");
+    }
+
+    @Test
+    void eachConnectionHasItsOwnFreshState() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket a = connect(); Socket b = connect()) {
+            read(a, 3);
+            read(b, 3);
+            a.getOutputStream().write("12345".getBytes(StandardCharsets.US_ASCII));
+            read(a, 5);
+            b.getOutputStream().write("1".getBytes(StandardCharsets.US_ASCII));
+            read(b, 1);
+        }
+        awaitLog("Greeter: bye 41");
+        assertThat(server.log()).contains("Greeter: got 5, total 45", "Greeter: got 1, total 41", "Greeter: bye 45");
+    }
+
+    @Test
+    void closeDrainsTheQueueRefusesLaterSendsAndDropsLaterData() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket s = connect()) {
+            read(s, 3);
+            s.getOutputStream().write("quit".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readToEnd(s)).isEqualTo("bye\n");
+        }
+        awaitLog("Greeter: bye 44");
+        assertThat(server.log()).containsExactly("Greeter: got 4, total 44", "Greeter: warning: send after close: refused",
+                "Greeter: bye 44");
+    }
+
+    @Test
+    void sendsArrayRangesClampedAsTheFirmwareDoes() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket s = connect()) {
+            read(s, 3);
+            s.getOutputStream().write("range".getBytes(StandardCharsets.US_ASCII));
+            // [-5, 2) -> "ab"; [3, 103) -> "d"; [9, 10) -> ""; negative length -> ""; [1, MAX) -> "bcd"
+            assertThat(read(s, 6)).isEqualTo("abdbcd");
+        }
+    }
+
+    @Test
+    void refusesClientsBeyondTheLimitWithoutHandlers() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket a = connect(); Socket b = connect(); Socket c = connect()) {
+            read(a, 3);
+            read(b, 3);
+            assertThat(endedWithoutData(c)).isTrue();
+        }
+        awaitLog("Greeter: bye 40", 2);
+        assertThat(server.log()).containsExactly("Greeter: bye 40", "Greeter: bye 40");
+    }
+
+    @Test
+    void closesIdleClients() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        try (Socket s = connect()) {
+            long start = System.nanoTime();
+            assertThat(readToEnd(s)).isEqualTo("hi\n");
+            assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
+        }
+        assertThat(server.log()).containsExactly("Greeter: bye 40");
+    }
+
+    @Test
+    void refusePolicyQueuesNothingOfASendThatDoesNotFit() throws Exception {
+        server = JvmServer.start(Queue.class, 0);
+        try (Socket s = connect()) {
+            s.getOutputStream().write('x');
+            assertThat(read(s, 16)).isEqualTo("0123456789abcdef");
+            awaitLog("Queue: drained 0");
+        }
+        assertThat(server.log()).containsExactly("Queue: a 10 - d 16", "Queue: drained 0");
+    }
+
+    @Test
+    void closePolicyResetsAfterTheChunkAlreadyInFlight() throws Exception {
+        server = JvmServer.start(Strict.class, 0);
+        try (Socket s = connect()) {
+            s.getOutputStream().write('x');
+            assertThat(read(s, 4)).isEqualTo("abcd");
+            assertThat(endedWithoutData(s)).as("reset").isTrue();
+        }
+        awaitLog("Strict: bye");
+        assertThat(server.log()).containsExactly("Strict: more no, then no", "Strict: bye");
+    }
+
+    @Test
+    void aResetGivesOnErrorThenOnDisconnect() throws Exception {
+        server = JvmServer.start(Errors.class, 0);
+        Socket s = connect();
+        s.getOutputStream().write('a');
+        awaitLog("Errors: piece 1");
+        s.setSoLinger(true, 0);
+        s.close();
+        awaitLog("Errors: bye");
+        assertThat(server.log()).containsExactly("Errors: piece 1", "Errors: error reset, sent no", "Errors: bye");
+    }
+
+    @Test
+    void deliversLargeReadsInSegments() throws Exception {
+        server = JvmServer.start(Errors.class, 0);
+        try (Socket s = connect()) {
+            s.getOutputStream().write(new byte[3000]);
+            awaitLog("Errors: piece 80");
+        }
+        awaitLog("Errors: bye");
+        assertThat(server.log()).containsExactly("Errors: piece 1460", "Errors: piece 1460", "Errors: piece 80",
+                "Errors: bye");
+    }
+
+    @Test
+    void aThrowingHandlerIsKeptAndEndsItsConnection() throws Exception {
+        server = JvmServer.start(Errors.class, 0);
+        try (Socket s = connect()) {
+            s.getOutputStream().write('!');
+            assertThat(readToEnd(s)).isEmpty();
+        }
+        awaitLog("Errors: bye");
+        assertThat(server.failures()).singleElement().isInstanceOf(ArrayIndexOutOfBoundsException.class);
+    }
+
+    // --- a client ---
+
+    private Socket connect() throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(5_000);
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
+    private static String read(Socket s, int n) throws IOException {
+        byte[] b = s.getInputStream().readNBytes(n);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String readToEnd(Socket s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InputStream in = s.getInputStream();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            out.write(b);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean endedWithoutData(Socket s) throws IOException {
+        try {
+            return s.getInputStream().read() == -1;
+        } catch (SocketException reset) {
+            return true;
+        } catch (SocketTimeoutException silent) {
+            return false;
+        }
+    }
+
+    private void awaitLog(String line) throws InterruptedException {
+        awaitLog(line, 1);
+    }
+
+    private void awaitLog(String line, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            List<String> log = server.log();
+            if (log.stream().filter(line::equals).count() >= times) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        assertThat(server.log()).as("log").contains(line);
+    }
+}
