@@ -104,7 +104,7 @@ public final class BodyTranslator {
         List<CStmt> out = new ArrayList<>();
         for (CStmt s : stmts) {
             out.add(markUnused(s, text));
-            if (s instanceof CStmt.Decl d && CText.count(text, d.name()) == 1) {
+            if (s instanceof CStmt.Decl d && CText.reads(text, d.name()) == 0) {
                 out.add(new CStmt.ExprStmt(new CExpr.Cast("void", CExpr.atom(d.name()))));
             }
         }
@@ -934,16 +934,17 @@ public final class BodyTranslator {
         e.accept(new ASTVisitor() {
             @Override
             public boolean visit(SimpleName n) {
-                if (n.resolveBinding() instanceof IVariableBinding v) {
-                    String key = variableKey(n);
-                    t.reads.add(key);
-                    t.shared |= v.isField() && !v.getType().isArray() && v.getConstantValue() == null;
+                // an array named whole is passed by reference: its elements are read by the callee, later
+                if (n.resolveBinding() instanceof IVariableBinding v && !v.getType().isArray()) {
+                    t.reads.add(variableKey(n));
+                    t.shared |= v.isField() && v.getConstantValue() == null;
                 }
                 return false;
             }
 
             @Override
             public boolean visit(ArrayAccess a) {
+                t.reads.add(variableKey(a.getArray()));
                 t.shared = true;
                 return true;
             }

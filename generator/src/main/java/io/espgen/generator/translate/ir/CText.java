@@ -31,6 +31,26 @@ public final class CText {
         return n;
     }
 
+    /**
+     * How often identifier is read in text: every whole-word occurrence except those it is assigned or
+     * incremented at ({@code x = }, {@code x += }, {@code x++}, {@code ++x}), which gcc does not count as
+     * uses either (-Wunused-but-set-variable).
+     */
+    public static int reads(String text, String identifier) {
+        var m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            String after = text.substring(m.end()).stripLeading();
+            String before = text.substring(0, m.start()).stripTrailing();
+            boolean set = after.matches("(?s)(=(?!=)|\\+=|-=|\\*=|/=|%=|&=|\\|=|\\^=|<<=|>>=|\\+\\+|--).*")
+                    || before.endsWith("++") || before.endsWith("--");
+            if (!set) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void append(CStmt s, StringBuilder out) {
         if (s instanceof CStmt.Decl d) {
             out.append(d.type()).append(' ').append(d.name()).append(" = ").append(d.initText()).append('\n');
