@@ -50,6 +50,8 @@ public class Truncation {
         c.send(s.small, 100, 5);
         c.send(s.small, 1, Integer.MAX_VALUE);
         c.send(s.small, Integer.MIN_VALUE, Integer.MIN_VALUE);
+        int nested = Text.append(s.small, Text.appendInt(s.small, 0, v), "#");
+        c.send(s.small, 0, nested);
         c.send("\n");
     }
 }

@@ -218,6 +218,7 @@ class JvmServerTest {
             assertThat(readToEnd(s)).isEqualTo("hi\n");
             assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
         }
+        awaitLog("Greeter: bye 40");
         assertThat(server.log()).containsExactly("Greeter: bye 40");
     }
 

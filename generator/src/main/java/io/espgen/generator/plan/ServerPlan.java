@@ -92,6 +92,14 @@ public record ServerPlan(
 
         List<FunctionPlan> functions = new ArrayList<>();
         List<SlotPlan> slots = new ArrayList<>();
+        // a handler named start, recv_cb, ... would clash with the file's own names: it gets a suffix
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        CNames.SERVER_FILE_NAMES.forEach(own -> taken.add(c + "_" + own));
+        s.helpers().forEach(h -> taken.add(h.cName()));
+        if (state != null) {
+            taken.add(state.arrayName());
+            taken.add(state.initName());
+        }
         for (Event e : Event.values()) {
             Handler h = s.handler(e).orElse(null);
             boolean initState = e == Event.CONNECT && state != null;
@@ -99,6 +107,9 @@ public record ServerPlan(
                 continue;
             }
             String fn = c + "_" + (h != null ? CNames.snake(h.methodName()) : "start_state");
+            if (h != null && !taken.add(fn)) {
+                fn += "_handler";
+            }
             functions.add(function(s, state, e, h, fn, initState));
             slots.add(new SlotPlan(e.slot(), fn));
         }

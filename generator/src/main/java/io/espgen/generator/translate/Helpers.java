@@ -35,8 +35,7 @@ public final class Helpers {
     public Helpers(String server, TypeDeclaration type, Set<String> handlerNames) {
         this.server = server;
         // the names the server's C file already gives its handlers and its own functions and tables
-        for (String own : List.of("start", "start_state", "connect_cb", "recv_cb", "sent_cb", "disconnect_cb",
-                "error_cb", "handlers", "conns")) {
+        for (String own : CNames.SERVER_FILE_NAMES) {
             reserved.add(server + "_" + own);
         }
         handlerNames.forEach(h -> reserved.add(server + "_" + CNames.snake(h)));

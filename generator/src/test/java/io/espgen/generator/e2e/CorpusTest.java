@@ -3,6 +3,8 @@ package io.espgen.generator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.jvm.JvmServer;
@@ -13,13 +15,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +41,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link JvmServer} (the reference) and as its generated C on the host emulation under ASan and UBSan; the
  * same script must give the same bytes on every connection, the same ends, and the same log lines.
  *
- * <p>To keep the run short, every program is compiled in one javac run, and the C of all of them is built
- * into one firmware that serves each on its own port, as a firmware with several servers does. When that
- * does not compile cleanly or build, each program is compiled and built alone, so that the failure is
- * reported against the program that causes it. {@code -Despgen.corpus=a,b} runs only the programs named;
+ * <p>To keep the run short, the programs are built in batches: one javac run and one firmware for as many
+ * programs as the SDK's limit of 15 connections (their maxConnections together) lets one firmware serve,
+ * each on its own port, as a firmware with several servers does. When a batch does not compile cleanly or
+ * does not build, each of its programs is compiled and built alone, so that the failure is reported
+ * against the program that causes it. A session checks the firmware's stderr for sanitizer reports and SDK
+ * misuse; each firmware, once stopped, must have exited cleanly with nothing left on its heap.
+ * {@code -Despgen.corpus=a,b} runs only the programs named;
  * {@code -Despgen.corpus.verbose=true} prints both recordings of every program.
  */
 class CorpusTest {
@@ -48,15 +58,28 @@ class CorpusTest {
     private static final Pattern RUNTIME_LINE = Pattern.compile(
             "(listening on port \\d+|\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+ .*)");
 
+    /** The SDK's limit on connections, for all the servers of one firmware together. */
+    private static final int FIRMWARE_CONNECTIONS = 15;
+
     @TempDir
     static Path work;
 
-    /** All programs' classes and firmware, or null when they must be compiled and built one by one. */
-    private static Built all;
-    private static HostFirmware.Running shared;
+    /** Each program's batch: the programs built into one firmware, which is started on first use. */
+    private static final Map<String, Batch> BATCHES = new HashMap<>();
 
     /** Compiled programs: classes by binary name, and the firmware built for the host. */
     private record Built(Map<String, byte[]> classes, Path exe) {}
+
+    private static final class Batch {
+        final List<String> names;
+        /** Null when the batch did not compile cleanly or build. */
+        Built built;
+        HostFirmware.Running firmware;
+
+        Batch(List<String> names) {
+            this.names = names;
+        }
+    }
 
     static Stream<String> programs() throws IOException {
         List<String> only = List.of(System.getProperty("espgen.corpus", "").split(","));
@@ -67,42 +90,93 @@ class CorpusTest {
     }
 
     @BeforeAll
-    static void buildAll() throws IOException {
-        List<JavaFileObject> sources = new ArrayList<>();
-        for (String name : programs().toList()) {
-            sources.addAll(sources(CORPUS.resolve(name)));
+    static void buildAll() throws Exception {
+        List<String> names = programs().toList();
+        List<Batch> batches = batches(names);
+        ExecutorService builders = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        for (Batch b : batches) {
+            b.names.forEach(n -> BATCHES.put(n, b));
+            done.add(builders.submit(() -> {
+                try {
+                    b.built = build(b.names, work.resolve("batch-" + b.names.get(0)));
+                } catch (Exception | AssertionError e) {
+                    System.err.println("CorpusTest: " + b.names + " do not build together; each is built alone");
+                }
+            }));
         }
-        Compilation compilation = Espgen.compile(sources.toArray(JavaFileObject[]::new));
-        if (!clean(compilation)) {
-            return; // each program's test reports its own errors
+        // all built before the first session: the sessions' timing wants an idle machine
+        for (Future<?> f : done) {
+            f.get();
         }
-        try {
-            all = new Built(classes(compilation), HostRun.build(compilation, work.resolve("all")));
-        } catch (IOException e) {
-            System.err.println("CorpusTest: the corpus firmware does not build; building each program alone\n" + e);
-        }
+        builders.shutdown();
     }
 
-    @AfterAll
-    static void stopSharedFirmware() throws InterruptedException {
-        if (shared == null) {
-            return;
+    /** Programs in order, as many to a batch as their maxConnections allow (each read from its class). */
+    private static List<Batch> batches(List<String> names) throws IOException {
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (String name : names) {
+            sources.addAll(sources(CORPUS.resolve(name)));
         }
-        int exit = shared.stop();
-        assertThat(shared.stderr()).as("the corpus firmware's stderr").doesNotContain("AddressSanitizer")
+        Compilation plain = Compiler.javac().withOptions("-proc:none").compile(sources);
+        Map<String, byte[]> classes = plain.status() == Compilation.Status.SUCCESS ? classes(plain) : Map.of();
+        List<Batch> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int connections = 0;
+        for (String name : names) {
+            int needs = FIRMWARE_CONNECTIONS; // alone, when its class cannot be read
+            try {
+                needs = serverClass(classes, name).getAnnotation(TcpServer.class).maxConnections();
+            } catch (ReflectiveOperationException | AssertionError | LinkageError e) {
+                // built alone below, which reports what is wrong with it
+            }
+            if (!batch.isEmpty() && connections + needs > FIRMWARE_CONNECTIONS) {
+                batches.add(new Batch(batch));
+                batch = new ArrayList<>();
+                connections = 0;
+            }
+            batch.add(name);
+            connections += needs;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(new Batch(batch));
+        }
+        return batches;
+    }
+
+    /** Each batch's firmware must stop cleanly, with nothing left on its heap once every client has gone. */
+    @AfterAll
+    static void stopFirmwares() throws InterruptedException {
+        Map<Batch, Integer> exits = new LinkedHashMap<>();
+        for (Batch b : new LinkedHashSet<>(BATCHES.values())) {
+            if (b.firmware != null) {
+                exits.put(b, b.firmware.stop());
+            }
+        }
+        exits.forEach((b, exit) -> check(b.firmware, exit, "the firmware of " + b.names));
+    }
+
+    private static void stopAndCheck(HostFirmware.Running firmware, String what) throws InterruptedException {
+        check(firmware, firmware.stop(), what);
+    }
+
+    private static void check(HostFirmware.Running firmware, int exit, String what) {
+        assertThat(firmware.stderr()).as(what + ": stderr").doesNotContain("AddressSanitizer")
                 .doesNotContain("LeakSanitizer").doesNotContain("runtime error").doesNotContain("SDK misuse");
-        assertThat(exit).as("the corpus firmware's exit code; stderr:\n" + shared.stderr()).isZero();
-        Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(shared.stdout());
-        assertThat(heap.find()).as("heap summary in the corpus firmware's output").isTrue();
-        assertThat(heap.group(1)).as("live allocations once every client left").isEqualTo("0");
+        assertThat(exit).as(what + ": exit code; stderr:\n" + firmware.stderr()).isZero();
+        Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(firmware.stdout());
+        assertThat(heap.find()).as(what + ": heap summary in its output").isTrue();
+        assertThat(heap.group(1)).as(what + ": live allocations once every client left").isEqualTo("0");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void theFirmwareAnswersAsTheJvmReference(String name) throws Exception {
-        Built built = all != null ? all : buildAlone(name);
+        Batch batch = BATCHES.get(name);
+        boolean alone = batch.built == null;
+        Built built = alone ? build(List.of(name), work.resolve(name)) : batch.built;
         Session session = Session.parse(Files.readString(CORPUS.resolve(name).resolve("session.txt")));
-        Class<?> serverClass = serverClass(built, name);
+        Class<?> serverClass = serverClass(built.classes(), name);
 
         Session.Recording jvm;
         JvmServer reference = JvmServer.start(serverClass, 0);
@@ -113,7 +187,7 @@ class CorpusTest {
         }
         assertThat(reference.failures()).as("handlers that threw on the JVM").isEmpty();
 
-        HostFirmware.Running firmware = all != null ? sharedFirmware() : HostRun.start(built.exe());
+        HostFirmware.Running firmware = alone ? HostRun.start(built.exe()) : running(batch);
         int outFrom = firmware.stdout().length();
         int errFrom = firmware.stderr().length();
         String prefix = serverClass.getSimpleName() + ": ";
@@ -122,7 +196,7 @@ class CorpusTest {
             int port = firmware.port(serverClass.getAnnotation(TcpServer.class).port());
             c = session.run(port, () -> logLines(firmware.stdout().substring(outFrom), prefix));
         } finally {
-            if (firmware != shared) {
+            if (alone) {
                 firmware.stop();
             }
         }
@@ -135,10 +209,8 @@ class CorpusTest {
         assertThat(firmware.stderr().substring(errFrom)).as("the firmware's stderr during the session")
                 .doesNotContain("AddressSanitizer").doesNotContain("LeakSanitizer").doesNotContain("runtime error")
                 .doesNotContain("SDK misuse");
-        if (firmware != shared) {
-            Matcher heap = HostFirmware.HEAP_SUMMARY.matcher(firmware.stdout());
-            assertThat(heap.find()).as("heap summary in " + firmware.stdout()).isTrue();
-            assertThat(heap.group(1)).as("live allocations once every client left").isEqualTo("0");
+        if (alone) {
+            stopAndCheck(firmware, "the firmware");
         }
     }
 
@@ -148,27 +220,29 @@ class CorpusTest {
                 .filter(l -> !RUNTIME_LINE.matcher(l.substring(prefix.length())).matches()).toList();
     }
 
-    /** The corpus firmware, started on first use and again should a program have brought it down. */
-    private static HostFirmware.Running sharedFirmware() throws IOException, InterruptedException {
-        if (shared != null && !shared.process().isAlive()) {
-            shared.stop();
-            System.err.println("CorpusTest: the corpus firmware died; restarting it. Its stderr:\n" + shared.stderr());
-            shared = null;
+    /** A batch's firmware, started on first use and again should a program have brought it down. */
+    private static HostFirmware.Running running(Batch b) throws IOException, InterruptedException {
+        if (b.firmware != null && !b.firmware.process().isAlive()) {
+            b.firmware.stop();
+            System.err.println("CorpusTest: the firmware of " + b.names + " died; restarting it. Its stderr:\n"
+                    + b.firmware.stderr());
+            b.firmware = null;
         }
-        if (shared == null) {
-            shared = HostRun.start(all.exe());
+        if (b.firmware == null) {
+            b.firmware = HostRun.start(b.built.exe());
         }
-        return shared;
+        return b.firmware;
     }
 
-    private static Built buildAlone(String name) throws IOException {
-        Compilation compilation = Espgen.compileClean(CORPUS.resolve(name));
-        return new Built(classes(compilation), HostRun.build(compilation, work.resolve(name)));
-    }
-
-    private static boolean clean(Compilation c) {
-        return c.status() == Compilation.Status.SUCCESS && c.diagnostics().stream()
-                .noneMatch(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING);
+    /** Compiles programs (cleanly, or it throws) and builds their firmware. */
+    private static Built build(List<String> names, Path dir) throws IOException {
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (String name : names) {
+            sources.addAll(sources(CORPUS.resolve(name)));
+        }
+        Compilation compilation = Espgen.compile(sources.toArray(JavaFileObject[]::new));
+        CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
+        return new Built(classes(compilation), HostRun.build(compilation, dir));
     }
 
     private static List<JavaFileObject> sources(Path dir) throws IOException {
@@ -196,9 +270,9 @@ class CorpusTest {
     }
 
     /** The program's @TcpServer class, from a class loader of its own (fresh static state). */
-    private static Class<?> serverClass(Built built, String name) throws ClassNotFoundException {
-        ClassLoader loader = new BytesClassLoader(built.classes());
-        for (String binary : built.classes().keySet()) {
+    private static Class<?> serverClass(Map<String, byte[]> classes, String name) throws ClassNotFoundException {
+        ClassLoader loader = new BytesClassLoader(classes);
+        for (String binary : classes.keySet()) {
             if (binary.startsWith("corpus." + name + ".")) {
                 Class<?> c = loader.loadClass(binary);
                 if (c.isAnnotationPresent(TcpServer.class)) {

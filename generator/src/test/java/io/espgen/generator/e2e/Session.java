@@ -3,6 +3,7 @@ package io.espgen.generator.e2e;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -197,9 +198,17 @@ final class Session {
         Client(String name, int port) throws IOException {
             this.name = name;
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             reader = new Thread(this::read, "session-" + name);
             reader.setDaemon(true);
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            } catch (ConnectException refused) {
+                throw refused;
+            } catch (SocketException reset) {
+                // a client beyond the server's limit is accepted and reset at once: that can beat connect()
+                end = "reset by the server";
+                return;
+            }
             reader.start();
         }
 
@@ -264,7 +273,9 @@ final class Session {
         }
 
         void awaitEnd(long millis) throws InterruptedException {
-            reader.join(millis);
+            if (reader.isAlive()) {
+                reader.join(millis);
+            }
         }
 
         String transcript() {
