@@ -156,9 +156,9 @@ public final class EspgenProcessor extends AbstractProcessor {
     /** Where the DSL's classes are, so JDT resolves Connection, Bytes and Log in handler bodies. */
     private static List<Path> dslClasspath() {
         try {
-            return List.of(Path.of(io.espgen.dsl.TcpServer.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI()));
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            var source = io.espgen.dsl.TcpServer.class.getProtectionDomain().getCodeSource();
+            return source == null ? List.of() : List.of(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | SecurityException e) {
             return List.of();
         }
     }

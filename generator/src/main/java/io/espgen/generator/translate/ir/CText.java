@@ -17,18 +17,7 @@ public final class CText {
     }
 
     public static boolean mentions(String text, String identifier) {
-        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text)
-                .find();
-    }
-
-    /** How often identifier occurs in text as a whole word. */
-    public static int count(String text, String identifier) {
-        var m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return word(identifier).matcher(text).find();
     }
 
     /**
@@ -37,7 +26,7 @@ public final class CText {
      * uses either (-Wunused-but-set-variable).
      */
     public static int reads(String text, String identifier) {
-        var m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])").matcher(text);
+        var m = word(identifier).matcher(text);
         int n = 0;
         while (m.find()) {
             String after = text.substring(m.end()).stripLeading();
@@ -49,6 +38,11 @@ public final class CText {
             }
         }
         return n;
+    }
+
+    /** identifier as a whole C word. */
+    private static Pattern word(String identifier) {
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(identifier) + "(?![A-Za-z0-9_])");
     }
 
     private static void append(CStmt s, StringBuilder out) {
