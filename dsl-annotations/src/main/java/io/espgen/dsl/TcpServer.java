@@ -26,32 +26,36 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface TcpServer {
 
-    /** The TCP port to listen on, 1 to 65535. Each server of a firmware needs its own port. */
+    /**
+     * The TCP port to listen on, 1 to {@value Limits#MAX_PORT}. Each server of a firmware needs its own
+     * port.
+     */
     int port();
 
     /**
-     * How many clients may be connected at once, 1 to 15 (the SDK's limit). The stack refuses clients
+     * How many clients may be connected at once, 1 to {@value Limits#MAX_CONNECTIONS} (the SDK's limit,
+     * for all servers of a firmware together). The stack refuses clients
      * beyond it. The SDK's default is 5.
      */
     int maxConnections() default 5;
 
     /**
-     * Seconds without received data after which the SDK closes a client, 1 to 7200. The SDK's default
-     * is 10.
+     * Seconds without received data after which the SDK closes a client, 1 to
+     * {@value Limits#MAX_IDLE_TIMEOUT_SECONDS}. The SDK's default is 10.
      */
     int idleTimeoutSeconds() default 10;
 
     /**
-     * The largest piece handed to one {@code espconn_send}, 1 to 2920 bytes. 1440 keeps the behaviour of
-     * the classic ESP8266 notes; 2920 (two full segments) fills the SDK's send buffer and is much faster
-     * against peers that delay their ACKs.
+     * The largest piece handed to one {@code espconn_send}, 1 to {@value Limits#TCP_SEND_BUFFER} bytes.
+     * 1440 keeps the behaviour of the classic ESP8266 notes; 2920 (two full segments) fills the SDK's
+     * send buffer and is much faster against peers that delay their ACKs.
      */
     int sendChunkSize() default 1440;
 
     /**
      * How many bytes one connection may have queued for sending (not yet acknowledged), from
-     * {@link #sendChunkSize()} up to 65535. What happens to a send that does not fit is
-     * {@link #onQueueFull()}.
+     * {@link #sendChunkSize()} up to {@value Limits#MAX_SEND_QUEUE_BYTES}. What happens to a send that
+     * does not fit is {@link #onQueueFull()}.
      *
      * <p>Receiving is held ({@code espconn_recv_hold}) while the queue has less than 7300 bytes of room
      * (five segments, as Espressif recommends), because the SDK still delivers up to one receive window

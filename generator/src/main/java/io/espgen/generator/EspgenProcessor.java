@@ -3,10 +3,12 @@ package io.espgen.generator;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.espgen.dsl.Limits;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.diag.TreeDiagnostics;
 import io.espgen.generator.emit.CEmitter;
 import io.espgen.generator.emit.JavaCompanion;
+import io.espgen.generator.model.DslTypes;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
 import io.espgen.generator.model.ServerScanner.ServerSite;
@@ -75,7 +77,7 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("io.espgen.dsl.TcpServer");
+        return Set.of(DslTypes.TCP_SERVER);
     }
 
     @Override
@@ -85,7 +87,7 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement("io.espgen.dsl.TcpServer");
+        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement(DslTypes.TCP_SERVER);
         if (tcpServer != null) {
             for (Element e : round.getElementsAnnotatedWith(tcpServer)) {
                 if (e instanceof TypeElement type) {
@@ -102,7 +104,9 @@ public final class EspgenProcessor extends AbstractProcessor {
     }
 
     private void processServer(TypeElement type) {
-        ServerSite site = new ServerScanner(processingEnv.getMessager()).scan(type);
+        ServerSite site = ServerScanner.scan(type);
+        site.problems().forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(),
+                p.element(), p.annotation(), p.value()));
         String other = ports.putIfAbsent(site.port(), type.getQualifiedName().toString());
         if (other != null) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.portTaken(site.port(), other),
@@ -121,7 +125,7 @@ public final class EspgenProcessor extends AbstractProcessor {
         servers.add(server.get());
         writeCompanion(type, server.get());
         int total = servers.stream().mapToInt(Server::maxConnections).sum();
-        if (total > 15) {
+        if (total > Limits.MAX_CONNECTIONS) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type,
                     site.annotation());
             failed = true;

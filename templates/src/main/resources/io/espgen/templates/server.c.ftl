@@ -59,32 +59,31 @@ static const struct ${st.struct()} ${st.initName()} = {
 [#if s.helpers()?has_content]
 
 [#list s.helpers() as h]
-${h.prototype()}
+${h.function().prototype()}
 [/#list]
 [#list s.helpers() as h]
 
-/* ${h.comment()} */
-${h.head()}
+/* ${h.function().comment()} */
+${h.function().head()}
 {
 [#list h.unused() as u]
 	(void)${u};
 [/#list]
-[@c.stmts h.body() "\t"/]
+[@c.stmts h.function().body() "\t"/]
 }
-[#if h.body()?has_content && h.body()[0].kind() == "line"]
+[#if h.function().body()?has_content && h.function().body()[0].kind() == "line"]
 #line ESPGEN_C_LINE "${s.cName()}.c"
 [/#if]
 [/#list]
 [/#if]
 [#list s.functions() as fn]
+[#assign body = fn.function().body()]
 
-/* ${fn.comment()} */
-static void ICACHE_FLASH_ATTR ${fn.name()}(${fn.params()})
+/* ${fn.function().comment()} */
+${fn.function().head()}
 {
-[#list fn.prelude() as line]
-	${line}
-[/#list]
-[#if fn.prelude()?has_content && (fn.initState() || fn.unused()?has_content || fn.body()?has_content)]
+[@c.stmts fn.prelude() "\t"/]
+[#if fn.prelude()?has_content && (fn.initState() || fn.unused()?has_content || body?has_content)]
 
 [/#if]
 [#list fn.unused() as u]
@@ -97,9 +96,9 @@ static void ICACHE_FLASH_ATTR ${fn.name()}(${fn.params()})
 	os_memset(${fn.stateVar()}, 0, sizeof(*${fn.stateVar()}));
 [/#if]
 [/#if]
-[@c.stmts fn.body() "\t"/]
+[@c.stmts body "\t"/]
 }
-[#if fn.body()?has_content && fn.body()[0].kind() == "line"]
+[#if body?has_content && body[0].kind() == "line"]
 #line ESPGEN_C_LINE "${s.cName()}.c"
 [/#if]
 [/#list]

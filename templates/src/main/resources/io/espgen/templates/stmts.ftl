@@ -9,7 +9,7 @@
 [#macro stmt s indent]
 [#switch s.kind()]
 [#case "decl"]
-${indent}${s.type()} ${s.name()}[#if s.initText()??] = ${s.initText()}[/#if];
+${indent}${s.text()};
 [#break]
 [#case "expr"]
 ${indent}${s.text()};
@@ -40,7 +40,7 @@ ${indent}}
 [#case "switch"]
 ${indent}switch (${s.selectorText()}) {
 [#list s.cases() as k]
-[#list k.labels() as label]
+[#list k.labelTexts() as label]
 ${indent}case ${label}:
 [/#list]
 [#if k.isDefault()]
@@ -58,6 +58,15 @@ ${indent}}
 [#break]
 [#case "return"]
 ${indent}return[#if s.text()??] ${s.text()}[/#if];
+[#break]
+[#case "fallthrough"]
+${indent}__attribute__((fallthrough));
+[#break]
+[#case "comment"]
+${indent}/* ${s.text()} */
+[#break]
+[#case "raw"]
+${indent}${s.text()}
 [#break]
 [#case "line"]
 #line ${s.line()} "${s.file()}"

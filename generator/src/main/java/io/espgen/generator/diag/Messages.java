@@ -1,19 +1,30 @@
 package io.espgen.generator.diag;
 
+import io.espgen.dsl.Limits;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** Every message the processor shows a user, in one place: what is wrong, and what to write instead. */
+/**
+ * Every message the processor shows a user, in one place: what is wrong, and what to write instead. No
+ * other class of the processor spells a message; they pick one from here.
+ */
 public final class Messages {
 
     private Messages() {}
 
     // --- @TcpServer ---
 
-    public static String outOfRange(String attribute, long value, long min, long max, String why) {
+    public static String outOfRange(String attribute, long value, long min, long max, String unit) {
         return "@TcpServer(" + attribute + " = " + value + ") is out of range: it must be " + min + " to " + max
-                + why;
+                + unit;
     }
+
+    /** The unit and reason after a range, for each limited attribute of @TcpServer. */
+    public static final String PORT_RANGE = "";
+    public static final String CONNECTIONS_RANGE = " (the SDK's limit)";
+    public static final String IDLE_RANGE = " seconds (the SDK's limit)";
+    public static final String CHUNK_RANGE = " bytes (the SDK's send buffer)";
+    public static final String QUEUE_RANGE = " bytes";
 
     public static String chunkOverQueue(int chunk, int queue) {
         return "@TcpServer(sendQueueBytes = " + queue + ") must hold at least one chunk of sendChunkSize = " + chunk
@@ -25,8 +36,8 @@ public final class Messages {
     }
 
     public static String tooManyConnections(int total) {
-        return "the servers of this firmware allow " + total
-                + " connections together, more than the SDK's limit of 15; lower maxConnections";
+        return "the servers of this firmware allow " + total + " connections together, more than the SDK's limit of "
+                + Limits.MAX_CONNECTIONS + "; lower maxConnections";
     }
 
     public static String serverNotClass() {
@@ -37,14 +48,13 @@ public final class Messages {
         return "a @TcpServer class must " + what;
     }
 
+    public static final String NOT_ABSTRACT = "not be abstract";
+    public static final String NOT_GENERIC = "not be generic";
+    public static final String TOP_LEVEL = "be a top-level class";
+
     public static String noHandlers() {
         return "this @TcpServer has no handler: annotate a method with @OnConnect, @OnReceive, @OnSent, "
                 + "@OnDisconnect or @OnError";
-    }
-
-    public static String serverMember(String what) {
-        return what + " is not supported in a @TcpServer class: keep per-connection data in the state class and "
-                + "constants as static final primitives";
     }
 
     // --- handlers ---
@@ -60,6 +70,10 @@ public final class Messages {
     public static String handlerShape(String annotation, String what) {
         return "an @" + annotation + " handler must " + what;
     }
+
+    public static final String RETURN_VOID = "return void";
+    public static final String NO_EXCEPTIONS = "not declare exceptions (there are none in the firmware)";
+    public static final String HAVE_BODY = "have a body";
 
     public static String badParam(String annotation, String type, Collection<String> supplied) {
         return "@" + annotation + " cannot supply a parameter of type " + type + "; it supplies "
@@ -80,6 +94,25 @@ public final class Messages {
         return "the state class " + name + " cannot be a plain C struct: " + what;
     }
 
+    public static String stateNotNested(String server) {
+        return "it must be a static class nested in " + server;
+    }
+
+    public static final String STATE_NOT_STATIC = "it must be static (an inner class holds a reference to its server)";
+    public static final String STATE_GENERIC = "it must not be generic";
+    public static final String STATE_EXTENDS = "it must not extend another class";
+    public static final String STATE_IMPLEMENTS = "it must not implement interfaces";
+    public static final String STATE_CONSTRUCTOR = "it may only have a constructor without parameters";
+
+    public static String stateMember(String kind) {
+        return "it may only have fields, not a " + kind;
+    }
+
+    public static String stateStaticField(String field) {
+        return "static field " + field + " is not per connection; move it to the server class as a static final "
+                + "constant";
+    }
+
     public static String stateFieldType(String field, String type) {
         return "state field " + field + " has type " + type
                 + ", which has no fixed C layout; use boolean, byte, short, char, int, long, or a fixed-size array "
@@ -87,17 +120,189 @@ public final class Messages {
     }
 
     public static String stateArrayInit(String field) {
-        return "state array " + field + " needs a fixed size: write new T[N] with a constant N from 1 to 4096";
+        return "state array " + field + " needs a fixed size: write new T[N] with a constant N from 1 to "
+                + Limits.MAX_ARRAY_LENGTH;
     }
 
     public static String stateInit(String field) {
         return "state field " + field + " must start at a constant (a literal or a static final constant)";
     }
 
-    // --- translation ---
+    // --- handler code: what is not supported, and what to write instead ---
 
     public static String unsupported(String construct, String instead) {
         return construct + " is not supported in handler code" + (instead == null ? "" : "; " + instead);
+    }
+
+    public static String unsupported(Construct c) {
+        return unsupported(c.construct, c.instead);
+    }
+
+    /** The constructs handler code may not use whose message takes no name. */
+    public enum Construct {
+        LABELED_BREAK("a labeled break", Instead.FLAG),
+        LABELED_CONTINUE("a labeled continue", Instead.FLAG),
+        RETURN_FROM_HANDLER("returning a value from a handler", null),
+        FOR_EACH_SOURCE("a for-each loop over this", "loop over the received Bytes or a state array"),
+        SWITCH_ON_STRING("a switch on a String",
+                "handler code has no String values: compare received bytes with data.contentEquals(\"...\")"),
+        CASE_LABEL("this case label", "case labels are constants"),
+        LOCAL_ARRAY("a local array", "declare fixed-size arrays in the state class"),
+        STRING_VARIABLE("a String variable",
+                "pass string literals straight to send or Log, or keep bytes in a state array"),
+        FLOATING_POINT("floating point", Instead.NO_FPU),
+        FLOAT_LITERAL("this literal", Instead.NO_FPU),
+        STRING_VALUE("a String value", "string literals can be passed to Connection.send, Log and the text helpers only"),
+        STRING_CONSTANT_VALUE("a String constant used as a value",
+                "pass it straight to Connection.send, Log or a text helper"),
+        STRING_CONCATENATION("string concatenation", "send the parts one after another, or use a Log format"),
+        ARRAY("this array", "index state arrays and array parameters"),
+        INDEX_EFFECTS("an array index with side effects", "compute the index into a local first"),
+        ARRAY_STORE_IN_EXPRESSION("assigning to an array element inside an expression",
+                "make the assignment a statement of its own"),
+        UNORDERED_EFFECTS("operands with side effects that C may evaluate in another order than Java's left to right",
+                "give each side effect a statement of its own, computing values into locals first"),
+        LOG_AS_VALUE("using a Log call as a value", null),
+        LOG_WITHOUT_FORMAT("a Log call without a format", null),
+        VOID_AS_VALUE("using a void method as a value", null),
+        FOREIGN_CALL("this call",
+                "handlers may call Connection, Bytes, Text, Log, Math.min/max/abs and the server's own methods"),
+        PASS_CONNECTION("passing this as a Connection", "pass the handler's Connection parameter"),
+        PASS_BYTES("passing this as Bytes", "pass the handler's Bytes parameter"),
+        PASS_ARRAY("passing this array", "pass a state array or an array parameter"),
+        PASS_STATE("passing this as the state", "pass the handler's state parameter"),
+        SEND_ARRAY("sending this array", "send a state array or an array parameter"),
+        SEND_STRING("sending a String that is not a constant", "send string literals or static final String constants"),
+        GENERIC_METHOD("a generic method", "write it for the one type it needs"),
+        THROWING_METHOD("a method that declares exceptions", "the firmware has no exceptions"),
+        METHOD_WITHOUT_BODY("a method without a body", null),
+        VARARGS("varargs", "pass a state array"),
+        // statements and expressions without a place in the firmware
+        TRY("a try statement", Instead.NO_EXCEPTIONS),
+        THROW("throw", Instead.NO_EXCEPTIONS),
+        SYNCHRONIZED("synchronized", "handlers run one at a time; no locking is needed"),
+        LABELED_STATEMENT("a labeled statement", null),
+        LOCAL_CLASS("a local class", null),
+        ASSERT("assert", "check the condition with if"),
+        YIELD("yield", null),
+        ARRAY_CREATION("array creation", Instead.NO_HEAP),
+        LAMBDA("a lambda", Instead.METHOD),
+        METHOD_REFERENCE("a method reference", Instead.METHOD),
+        INSTANCEOF("instanceof", null),
+        THIS("this", null),
+        SUPER("super", null),
+        NULL("null", "there are no references in handler code"),
+        SWITCH_EXPRESSION("a switch expression", "use a switch statement that assigns a local"),
+        CLASS_LITERAL("a class literal", null);
+
+        private final String construct;
+        private final String instead;
+
+        Construct(String construct, String instead) {
+            this.construct = construct;
+            this.instead = instead;
+        }
+    }
+
+    /** Advice several constructs share. */
+    private static final class Instead {
+        static final String FLAG = "restructure the loops or use a boolean flag";
+        static final String NO_FPU = "the ESP8266 has no FPU; use int, in fixed point if needed";
+        static final String NO_EXCEPTIONS = "the firmware has no exceptions: check values and return early";
+        static final String NO_HEAP = "the firmware has no heap for handlers: keep data in the state class";
+        static final String METHOD = "write a method of the server class";
+        static final String NAMES = "use ASCII letters, digits and _ in names";
+    }
+
+    public static String floatingPoint(String type) {
+        return unsupported("floating point (" + type + ")", Instead.NO_FPU);
+    }
+
+    public static String objectCreation(String type) {
+        return unsupported("object creation (new " + type + ")", Instead.NO_HEAP);
+    }
+
+    public static String otherStatement(String node) {
+        return unsupported("this statement (" + node + ")", null);
+    }
+
+    public static String otherExpression(String node) {
+        return unsupported("this expression (" + node + ")", null);
+    }
+
+    public static String badName(String name) {
+        return unsupported("the name " + name, Instead.NAMES);
+    }
+
+    public static String unknownName(String name) {
+        return unsupported("the name " + name, null);
+    }
+
+    public static String switchOn(String type) {
+        return unsupported("a switch on " + type, "switch on an int, short, byte or char, or on a ConnectionError");
+    }
+
+    public static String localType(String type) {
+        return unsupported("a local of type " + type, "locals may be boolean, byte, short, char, int or long");
+    }
+
+    public static String parameterAsValue(String name, boolean isArray) {
+        return unsupported("using the parameter " + name + " as a value",
+                isArray ? "index it or pass it to a helper" : "call its methods");
+    }
+
+    public static String field(String name) {
+        return unsupported("the field " + name,
+                "keep per-connection data in the state class; constants must be static final");
+    }
+
+    public static String stateMember(String name, boolean isArray) {
+        return isArray ? unsupported("the array " + name + " as a value",
+                "index it, take its length, or pass it to a helper or text function")
+                : unsupported("the state member " + name, null);
+    }
+
+    public static String memberAccess(String text) {
+        return unsupported("the member access " + text, null);
+    }
+
+    public static String assignTo(String text, boolean simple) {
+        return unsupported("assigning to " + text, simple ? null : "assign to locals and state fields");
+    }
+
+    public static String callOn(String type) {
+        return unsupported("calling " + type + " methods on anything but a parameter", null);
+    }
+
+    public static String foreignCall(String owner, String method) {
+        return unsupported("the call " + owner + "." + method + "()", Construct.FOREIGN_CALL.instead);
+    }
+
+    public static String builtin(String owner, String method) {
+        return unsupported(owner + "." + method + "()", null);
+    }
+
+    public static String arrayOfType(String elementType, boolean forSend) {
+        return forSend ? unsupported("sending a " + elementType + " array", "send a byte array")
+                : unsupported("a " + elementType + " array here", "text helpers work on byte arrays");
+    }
+
+    public static String math(String method, String type) {
+        return unsupported("Math." + method + "() on " + type, "Math.min, max and abs work on int and long");
+    }
+
+    public static String recursion(String cycle) {
+        return unsupported("recursion (" + cycle + ")", "the chip's stack is a few KiB: write a loop");
+    }
+
+    public static String helperReturns(String type) {
+        return unsupported("a method returning " + type,
+                "return boolean, byte, short, char, int or long, or fill a state array");
+    }
+
+    public static String helperParam(String type) {
+        return unsupported("a parameter of type " + type,
+                "helpers take primitives, primitive arrays, one Connection, Bytes, ConnectionError and the state class");
     }
 
     public static String unresolved(String what) {
@@ -109,16 +314,41 @@ public final class Messages {
                 + " to translate its handlers; espgen needs the javac compiler (the Maven compiler plugin's default)";
     }
 
+    // --- log formats ---
+
     public static String formatNotLiteral() {
         return "the log format must be a string literal, so it can be checked at compile time";
     }
 
-    public static String formatMismatch(String detail) {
+    private static String format(String detail) {
         return "log format: " + detail;
     }
 
-    public static String formatKinds() {
-        return "%d, %x (int), %c (char), %s (string literal) and %%";
+    public static String formatLonePercent() {
+        return format("a lone % at the end; write %% for a percent sign");
+    }
+
+    public static String formatConversion(char conversion) {
+        return format("%" + conversion + " is not supported; use %d, %x (int), %c (char), %s (string literal) and %%");
+    }
+
+    public static String formatMissingArgument(char conversion) {
+        return format("%" + conversion + " has no argument");
+    }
+
+    public static String formatArgument(char conversion, String type) {
+        String needs = conversion == 'c' ? "a char" : "an int";
+        String given = type.equals("long") ? "a long (the SDK's printf cannot print 64-bit values; cast to int)"
+                : "a " + type;
+        return format("%" + conversion + " needs " + needs + ", not " + given);
+    }
+
+    public static String formatString() {
+        return format("%s needs a string constant (the firmware has no String values)");
+    }
+
+    public static String formatExtraArguments() {
+        return format("more arguments than conversions in the format");
     }
 
     public static String joinTypes(Collection<String> types) {

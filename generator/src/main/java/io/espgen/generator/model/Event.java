@@ -1,24 +1,30 @@
 package io.espgen.generator.model;
 
+import io.espgen.dsl.OnConnect;
+import io.espgen.dsl.OnDisconnect;
+import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnReceive;
+import io.espgen.dsl.OnSent;
+import java.lang.annotation.Annotation;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The connection events a handler can serve, with the parameters each can supply. */
 public enum Event {
-    CONNECT("io.espgen.dsl.OnConnect", "on_connect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
-    RECEIVE("io.espgen.dsl.OnReceive", "on_receive",
+    CONNECT(OnConnect.class, "on_connect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
+    RECEIVE(OnReceive.class, "on_receive",
             EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
-    SENT("io.espgen.dsl.OnSent", "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
-    ERROR("io.espgen.dsl.OnError", "on_error",
+    SENT(OnSent.class, "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
+    ERROR(OnError.class, "on_error",
             EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.ERROR)),
-    DISCONNECT("io.espgen.dsl.OnDisconnect", "on_disconnect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE));
+    DISCONNECT(OnDisconnect.class, "on_disconnect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE));
 
     private final String annotation;
     private final String slot;
     private final Set<ParamKind> supplies;
 
-    Event(String annotation, String slot, Set<ParamKind> supplies) {
-        this.annotation = annotation;
+    Event(Class<? extends Annotation> annotation, String slot, Set<ParamKind> supplies) {
+        this.annotation = annotation.getName();
         this.slot = slot;
         this.supplies = supplies;
     }

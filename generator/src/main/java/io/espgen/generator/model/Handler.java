@@ -1,6 +1,6 @@
 package io.espgen.generator.model;
 
-import io.espgen.generator.translate.ir.CStmt;
+import io.espgen.generator.ir.CStmt;
 import java.util.List;
 
 /**
@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param event the event it serves
  * @param methodName the Java method name
+ * @param cName the C function serving it
  * @param params its parameters, in declaration order
  * @param line the Java line of the method declaration
  * @param body the translated body
  */
-public record Handler(Event event, String methodName, List<Param> params, int line, List<CStmt> body) {
+public record Handler(Event event, String methodName, String cName, List<Param> params, int line,
+        List<CStmt> body) {
     public Handler {
         params = List.copyOf(params);
         body = List.copyOf(body);

@@ -1,5 +1,6 @@
 package io.espgen.generator.model;
 
+import io.espgen.generator.ir.CFunction;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,15 +10,15 @@ import java.util.Optional;
  * @param qualifiedName the server class's qualified name
  * @param simpleName its simple name
  * @param sourceFileName the simple name of its source file, for comments and {@code #line}
- * @param port the TCP port, 1..65535
- * @param maxConnections 1..15
- * @param idleTimeoutSeconds 1..7200
- * @param sendChunkSize 1..2920
- * @param sendQueueBytes sendChunkSize..65535
+ * @param port the TCP port (the ranges of these numbers are io.espgen.dsl.Limits')
+ * @param maxConnections the size of the connection table
+ * @param idleTimeoutSeconds the SDK's idle timeout
+ * @param sendChunkSize the largest piece handed to one espconn_send
+ * @param sendQueueBytes the send queue's cap, at least sendChunkSize
  * @param closeOnQueueFull whether a send that does not fit closes the connection (else it is refused)
  * @param state the per-connection state class, when a handler takes one
  * @param handlers at most one per event, in event order
- * @param helpers the server's methods the handlers call, in first-call order
+ * @param helpers the server's methods the handlers call, as C functions, in first-call order
  * @param constants the server's constants the handlers use, by Java name
  * @param flashTexts the long strings the handlers send, placed in flash
  */
@@ -33,7 +34,7 @@ public record Server(
         boolean closeOnQueueFull,
         Optional<StateClass> state,
         List<Handler> handlers,
-        List<HelperMethod> helpers,
+        List<CFunction> helpers,
         List<Constant> constants,
         List<FlashText> flashTexts) {
     public Server {

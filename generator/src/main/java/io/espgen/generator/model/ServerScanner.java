@@ -1,6 +1,8 @@
 package io.espgen.generator.model;
 
+import io.espgen.dsl.Limits;
 import io.espgen.generator.diag.Messages;
+import io.espgen.generator.diag.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -23,7 +24,6 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.tools.Diagnostic;
 
 /**
  * Reads a {@code @TcpServer} class through the annotation-processing API and checks everything that API
@@ -32,15 +32,11 @@ import javax.tools.Diagnostic;
  */
 public final class ServerScanner {
 
-    static final String TCP_SERVER = "io.espgen.dsl.TcpServer";
-    private static final String CONNECTION = "io.espgen.dsl.Connection";
-    private static final String BYTES = "io.espgen.dsl.Bytes";
-    private static final String CONNECTION_ERROR = "io.espgen.dsl.ConnectionError";
 
     /** A handler as the scanner found it; the body is translated later. */
     public record HandlerSite(Event event, ExecutableElement method, List<Param> params) {}
 
-    /** What the scanner learnt of one server; errors were reported when {@code valid} is false. */
+    /** What the scanner learnt of one server; valid when the scan found no problem. */
     public record ServerSite(
             TypeElement type,
             AnnotationMirror annotation,
@@ -52,27 +48,43 @@ public final class ServerScanner {
             boolean closeOnQueueFull,
             Optional<TypeElement> stateClass,
             List<HandlerSite> handlers,
-            boolean valid) {}
+            List<Problem> problems) {
 
-    private final Messager messager;
-    private boolean ok;
+        public ServerSite {
+            handlers = List.copyOf(handlers);
+            problems = List.copyOf(problems);
+        }
 
-    public ServerScanner(Messager messager) {
-        this.messager = messager;
+        public boolean valid() {
+            return problems.isEmpty();
+        }
     }
 
-    public ServerSite scan(TypeElement type) {
-        ok = true;
-        current = type;
-        AnnotationMirror ann = annotation(type, TCP_SERVER);
+    /** The server being scanned: errors about annotation values go on it. */
+    private final TypeElement current;
+    /** What this scan found wrong, in the order found. */
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ServerScanner(TypeElement type) {
+        this.current = type;
+    }
+
+    /** Scans one @TcpServer class; the site lists every problem found, none reported yet. */
+    public static ServerSite scan(TypeElement type) {
+        return new ServerScanner(type).scan();
+    }
+
+    private ServerSite scan() {
+        TypeElement type = current;
+        AnnotationMirror ann = annotation(type, DslTypes.TCP_SERVER);
         checkServerShape(type);
 
-        int port = intValue(ann, "port", 1, 65535, "");
-        int maxConnections = intValue(ann, "maxConnections", 1, 15, " (the SDK's limit)");
-        int idle = intValue(ann, "idleTimeoutSeconds", 1, 7200, " seconds (the SDK's limit)");
-        int chunk = intValue(ann, "sendChunkSize", 1, 2920, " bytes (the SDK's send buffer)");
-        int queue = intValue(ann, "sendQueueBytes", 1, 65535, " bytes");
-        if (ok && queue < chunk) {
+        int port = intValue(ann, "port", 1, Limits.MAX_PORT, Messages.PORT_RANGE);
+        int maxConnections = intValue(ann, "maxConnections", 1, Limits.MAX_CONNECTIONS, Messages.CONNECTIONS_RANGE);
+        int idle = intValue(ann, "idleTimeoutSeconds", 1, Limits.MAX_IDLE_TIMEOUT_SECONDS, Messages.IDLE_RANGE);
+        int chunk = intValue(ann, "sendChunkSize", 1, Limits.TCP_SEND_BUFFER, Messages.CHUNK_RANGE);
+        int queue = intValue(ann, "sendQueueBytes", 1, Limits.MAX_SEND_QUEUE_BYTES, Messages.QUEUE_RANGE);
+        if (problems.isEmpty() && queue < chunk) {
             error(Messages.chunkOverQueue(chunk, queue), type, ann, explicitValue(ann, "sendQueueBytes"));
         }
         boolean close = "CLOSE".equals(String.valueOf(value(ann, "onQueueFull").getValue()));
@@ -108,7 +120,7 @@ public final class ServerScanner {
         }
         handlers.sort((a, b) -> a.event().compareTo(b.event()));
         return new ServerSite(type, ann, port, maxConnections, idle, chunk, queue, close, Optional.ofNullable(state),
-                List.copyOf(handlers), ok);
+                handlers, problems);
     }
 
     private void checkServerShape(TypeElement type) {
@@ -117,13 +129,13 @@ public final class ServerScanner {
             return;
         }
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(Messages.serverShape("not be abstract"), type, null, null);
+            error(Messages.serverShape(Messages.NOT_ABSTRACT), type, null, null);
         }
         if (!type.getTypeParameters().isEmpty()) {
-            error(Messages.serverShape("not be generic"), type, null, null);
+            error(Messages.serverShape(Messages.NOT_GENERIC), type, null, null);
         }
         if (type.getNestingKind() != NestingKind.TOP_LEVEL) {
-            error(Messages.serverShape("be a top-level class"), type, null, null);
+            error(Messages.serverShape(Messages.TOP_LEVEL), type, null, null);
         }
     }
 
@@ -151,17 +163,16 @@ public final class ServerScanner {
             error(Messages.duplicateHandler(name, previous.getSimpleName() + "()"), method, eventAnn, null);
         }
         if (method.getReturnType().getKind() != TypeKind.VOID) {
-            error(Messages.handlerShape(name, "return void"), method, null, null);
+            error(Messages.handlerShape(name, Messages.RETURN_VOID), method, null, null);
         }
         if (!method.getTypeParameters().isEmpty()) {
-            error(Messages.handlerShape(name, "not be generic"), method, null, null);
+            error(Messages.handlerShape(name, Messages.NOT_GENERIC), method, null, null);
         }
         if (!method.getThrownTypes().isEmpty()) {
-            error(Messages.handlerShape(name, "not declare exceptions (there are none in the firmware)"), method,
-                    null, null);
+            error(Messages.handlerShape(name, Messages.NO_EXCEPTIONS), method, null, null);
         }
         if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(Messages.handlerShape(name, "have a body"), method, null, null);
+            error(Messages.handlerShape(name, Messages.HAVE_BODY), method, null, null);
         }
 
         List<Param> params = new ArrayList<>();
@@ -191,12 +202,16 @@ public final class ServerScanner {
         }
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         String name = element.getQualifiedName().toString();
-        return switch (name) {
-            case CONNECTION -> ParamKind.CONNECTION;
-            case BYTES -> ParamKind.BYTES;
-            case CONNECTION_ERROR -> ParamKind.ERROR;
-            default -> element.getKind() == ElementKind.CLASS && !name.startsWith("java.") ? ParamKind.STATE : null;
-        };
+        if (name.equals(DslTypes.CONNECTION)) {
+            return ParamKind.CONNECTION;
+        }
+        if (name.equals(DslTypes.BYTES)) {
+            return ParamKind.BYTES;
+        }
+        if (name.equals(DslTypes.CONNECTION_ERROR)) {
+            return ParamKind.ERROR;
+        }
+        return element.getKind() == ElementKind.CLASS && !name.startsWith("java.") ? ParamKind.STATE : null;
     }
 
     private static TypeElement stateParamType(ExecutableElement method) {
@@ -211,46 +226,44 @@ public final class ServerScanner {
     private void checkStateClass(TypeElement state, TypeElement server) {
         String name = state.getSimpleName().toString();
         if (!server.equals(state.getEnclosingElement())) {
-            error(Messages.stateShape(name, "it must be a static class nested in " + server.getSimpleName()), state,
+            error(Messages.stateShape(name, Messages.stateNotNested(server.getSimpleName().toString())), state,
                     null, null);
             return;
         }
         if (!state.getModifiers().contains(Modifier.STATIC)) {
-            error(Messages.stateShape(name, "it must be static (an inner class holds a reference to its server)"),
-                    state, null, null);
+            error(Messages.stateShape(name, Messages.STATE_NOT_STATIC), state, null, null);
         }
         if (!state.getTypeParameters().isEmpty()) {
-            error(Messages.stateShape(name, "it must not be generic"), state, null, null);
+            error(Messages.stateShape(name, Messages.STATE_GENERIC), state, null, null);
         }
         TypeMirror superclass = state.getSuperclass();
         if (superclass.getKind() == TypeKind.DECLARED
                 && !((TypeElement) ((DeclaredType) superclass).asElement()).getQualifiedName().contentEquals(
                         "java.lang.Object")) {
-            error(Messages.stateShape(name, "it must not extend another class"), state, null, null);
+            error(Messages.stateShape(name, Messages.STATE_EXTENDS), state, null, null);
         }
         if (!state.getInterfaces().isEmpty()) {
-            error(Messages.stateShape(name, "it must not implement interfaces"), state, null, null);
+            error(Messages.stateShape(name, Messages.STATE_IMPLEMENTS), state, null, null);
         }
         for (Element member : state.getEnclosedElements()) {
             switch (member.getKind()) {
                 case FIELD -> checkStateField(name, (VariableElement) member);
                 case CONSTRUCTOR -> {
                     if (!((ExecutableElement) member).getParameters().isEmpty()) {
-                        error(Messages.stateShape(name, "it may only have a constructor without parameters"), member,
-                                null, null);
+                        error(Messages.stateShape(name, Messages.STATE_CONSTRUCTOR), member, null, null);
                     }
                 }
-                default -> error(Messages.stateShape(name, "it may only have fields, not a "
-                        + member.getKind().toString().toLowerCase().replace('_', ' ')), member, null, null);
+                default -> error(Messages.stateShape(name, Messages.stateMember(
+                        member.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))), member,
+                        null, null);
             }
         }
     }
 
     private void checkStateField(String className, VariableElement field) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
-            error(Messages.stateShape(className, "static field " + field.getSimpleName()
-                    + " is not per connection; move it to the server class as a static final constant"), field, null,
-                    null);
+            error(Messages.stateShape(className, Messages.stateStaticField(field.getSimpleName().toString())), field,
+                    null, null);
             return;
         }
         TypeMirror t = field.asType();
@@ -267,10 +280,10 @@ public final class ServerScanner {
 
     // --- annotation values ---
 
-    private int intValue(AnnotationMirror ann, String name, long min, long max, String why) {
+    private int intValue(AnnotationMirror ann, String name, long min, long max, String unit) {
         int v = ((Number) value(ann, name).getValue()).intValue();
         if (v < min || v > max) {
-            error(Messages.outOfRange(name, v, min, max, why), null, ann, explicitValue(ann, name));
+            error(Messages.outOfRange(name, v, min, max, unit), null, ann, explicitValue(ann, name));
         }
         return v;
     }
@@ -309,12 +322,7 @@ public final class ServerScanner {
         return null;
     }
 
-    /** The element errors about annotation values go on: the server being scanned. */
-    private Element current;
-
     private void error(String message, Element element, AnnotationMirror ann, AnnotationValue value) {
-        ok = false;
-        Element target = element != null ? element : current;
-        messager.printMessage(Diagnostic.Kind.ERROR, message, target, ann, value);
+        problems.add(new Problem(message, element != null ? element : current, ann, value));
     }
 }

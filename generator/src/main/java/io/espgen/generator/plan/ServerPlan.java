@@ -1,22 +1,27 @@
 package io.espgen.generator.plan;
 
-import io.espgen.templates.CStrings;
+import io.espgen.generator.ir.CExpr;
+import io.espgen.generator.ir.CFunction;
+import io.espgen.generator.ir.CParam;
+import io.espgen.generator.ir.CStmt;
+import io.espgen.generator.ir.CType;
+import io.espgen.generator.ir.pass.Names;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.FlashText;
 import io.espgen.generator.model.Handler;
-import io.espgen.generator.model.HelperMethod;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.CNames;
 import io.espgen.generator.translate.ServerTranslator;
-import io.espgen.generator.translate.ir.CStmt;
-import io.espgen.generator.translate.ir.CText;
+import io.espgen.generator.translate.ServerNames;
+import io.espgen.templates.CStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -52,25 +57,23 @@ public record ServerPlan(
             String javaType) {}
 
     /**
-     * A generated function serving one event.
+     * A generated function serving one event: the handler's translated body, after a prelude that binds
+     * the handler's Java parameters.
      *
-     * @param comment the first comment line: the Java handler it comes from
-     * @param params the C parameter list
+     * @param function the C function, with the translated Java body
      * @param prelude declarations binding the handler's Java parameters (e.g. its state pointer)
      * @param initState whether it starts the connection's state (the connect function)
-     * @param unused parameters the body does not use, cast to void for -Wextra
-     * @param body the translated Java body; empty for a function that only starts the state
+     * @param unused parameters neither the prelude nor the body uses, cast to void for -Wextra
      */
-    public record FunctionPlan(String name, String comment, String params, List<String> prelude,
-            boolean initState, String stateVar, List<String> unused, List<CStmt> body) {}
+    public record FunctionPlan(CFunction function, List<CStmt> prelude, boolean initState, String stateVar,
+            List<String> unused) {}
 
     /**
      * A helper method as a static C function.
      *
-     * @param prototype its declaration, so helpers may call each other in any order
-     * @param head its definition's first line(s), up to the opening brace
+     * @param unused parameters the body does not use, cast to void for -Wextra
      */
-    public record HelperPlan(String comment, String prototype, String head, List<String> unused, List<CStmt> body) {}
+    public record HelperPlan(CFunction function, List<String> unused) {}
 
     /** One member of the server's struct espgen_handlers. */
     public record SlotPlan(String slot, String function) {}
@@ -85,47 +88,26 @@ public record ServerPlan(
                         f.type().javaName() + (f.isArray() ? "[]" : "")));
             }
             boolean inits = fields.stream().anyMatch(f -> f.initializer() != null);
-            return new StatePlan(st.simpleName(), c + "_" + CNames.snake(st.simpleName()),
-                    c + "_" + CNames.snake(st.simpleName()) + "_table", c + "_" + CNames.snake(st.simpleName()) + "_init",
-                    0, fields, inits);
+            return new StatePlan(st.simpleName(), ServerNames.stateStruct(c, st.simpleName()),
+                    ServerNames.stateTable(c, st.simpleName()), ServerNames.stateInit(c, st.simpleName()), 0, fields,
+                    inits);
         }).orElse(null);
 
         List<FunctionPlan> functions = new ArrayList<>();
         List<SlotPlan> slots = new ArrayList<>();
-        // a handler named start, recv_cb, ... would clash with the file's own names: it gets a suffix
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        CNames.SERVER_FILE_NAMES.forEach(own -> taken.add(c + "_" + own));
-        s.helpers().forEach(h -> taken.add(h.cName()));
-        if (state != null) {
-            taken.add(state.arrayName());
-            taken.add(state.initName());
-        }
         for (Event e : Event.values()) {
             Handler h = s.handler(e).orElse(null);
             boolean initState = e == Event.CONNECT && state != null;
             if (h == null && !initState) {
                 continue;
             }
-            String fn = c + "_" + (h != null ? CNames.snake(h.methodName()) : "start_state");
-            if (h != null && !taken.add(fn)) {
-                fn += "_handler";
-            }
+            String fn = h != null ? h.cName() : ServerNames.startState(c);
             functions.add(function(s, state, e, h, fn, initState));
             slots.add(new SlotPlan(e.slot(), fn));
         }
         List<HelperPlan> helpers = new ArrayList<>();
-        for (HelperMethod h : s.helpers()) {
-            String head = "static " + h.returnType() + " ICACHE_FLASH_ATTR " + h.cName() + "(";
-            String text = CText.of(h.body());
-            List<String> unused = new ArrayList<>();
-            for (String param : h.params()) {
-                String name = param.substring(param.lastIndexOf(' ') + 1).replace("*", "");
-                if (!param.equals("void") && !CText.mentions(text, name)) {
-                    unused.add(name);
-                }
-            }
-            helpers.add(new HelperPlan(h.comment(), head + wrap(head, h.params()) + ");", head + wrap(head, h.params()) + ")",
-                    unused, h.body()));
+        for (CFunction h : s.helpers()) {
+            helpers.add(new HelperPlan(h, unused(h.params(), Names.used(h.body()))));
         }
         return new ServerPlan(s.simpleName(), s.qualifiedName(), s.sourceFileName(), c, CNames.macro(s.simpleName()),
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
@@ -143,67 +125,42 @@ public record ServerPlan(
         boolean takesBytes = h != null && h.paramName(ParamKind.BYTES) != null;
 
         List<CStmt> body = h == null ? List.of() : h.body();
-        String bodyText = CText.of(body);
-        List<String> prelude = new ArrayList<>();
-        if (state != null && (initState || takesState && CText.mentions(bodyText, stateVar))) {
-            prelude.add("struct " + state.struct() + " *" + stateVar + " = &" + state.arrayName()
-                    + "[espgen_conn_index(srv, " + conn + ")];");
+        Set<String> used = Names.used(body);
+        List<CStmt> prelude = new ArrayList<>();
+        if (state != null && (initState || takesState && used.contains(stateVar))) {
+            // struct <state> *s = &<table>[espgen_conn_index(srv, conn)];
+            prelude.add(new CStmt.Decl(CType.struct(state.struct()).pointer(), stateVar, new CExpr.Prefix("&",
+                    new CExpr.Index(CExpr.name(state.arrayName()),
+                            CExpr.call("espgen_conn_index", CExpr.name("srv"), CExpr.name(conn))))));
         }
-        if (takesBytes && CText.mentions(bodyText, names.get(ParamKind.BYTES))) {
-            prelude.add("struct espgen_bytes " + names.get(ParamKind.BYTES) + " = { rx_data, rx_len };");
+        if (takesBytes && used.contains(names.get(ParamKind.BYTES))) {
+            prelude.add(new CStmt.Decl(CType.struct("espgen_bytes"), names.get(ParamKind.BYTES),
+                    new CExpr.InitList(List.of(CExpr.name("rx_data"), CExpr.name("rx_len")))));
         }
-        String used = String.join("\n", prelude) + "\n" + bodyText;
 
-        List<String> cparams = new ArrayList<>(List.of("struct espgen_server *srv", "struct espgen_conn *" + conn));
+        List<CParam> cparams = new ArrayList<>(List.of(new CParam(CType.struct("espgen_server").pointer(), "srv"),
+                new CParam(CType.struct("espgen_conn").pointer(), conn)));
         if (e == Event.RECEIVE) {
-            cparams.add("const uint8 *rx_data");
-            cparams.add("uint16 rx_len");
+            cparams.add(new CParam(CType.of("uint8").constant().pointer(), "rx_data"));
+            cparams.add(new CParam(CType.of("uint16"), "rx_len"));
         }
         if (e == Event.ERROR) {
-            cparams.add("sint8 " + names.get(ParamKind.ERROR));
+            cparams.add(new CParam(CType.of("sint8"), names.get(ParamKind.ERROR)));
         }
-        // -Wextra: a parameter the body does not use is cast to void
-        List<String> unused = new ArrayList<>();
-        for (String param : cparams) {
-            String name = param.substring(param.lastIndexOf(' ') + 1).replace("*", "");
-            if (!CText.mentions(used, name)) {
-                unused.add(name);
-            }
-        }
+        List<CStmt> all = new ArrayList<>(prelude);
+        all.addAll(body);
         String comment = h == null
                 ? "A new connection's " + state.javaName() + " starts from its field initializers."
                 : "@" + e.annotationSimpleName() + " " + s.simpleName() + "." + h.methodName() + "("
                         + params.stream().map(p -> javaType(p, state) + " " + p.name()).collect(Collectors.joining(", "))
                         + "), " + s.sourceFileName() + ":" + h.line();
-        String head = "static void ICACHE_FLASH_ATTR " + fn + "(";
-        return new FunctionPlan(fn, comment, wrap(head, cparams), prelude, initState, stateVar, unused, body);
+        return new FunctionPlan(new CFunction(fn, CType.VOID, cparams, comment, body), prelude, initState, stateVar,
+                unused(cparams, Names.used(all)));
     }
 
-    /** Line width of generated C, as in the runtime's sources. */
-    static final int WIDTH = 110;
-
-    /**
-     * A parameter list after {@code head}, broken kernel style where a line would pass {@link #WIDTH}: the
-     * continuation aligned under the first parameter (tabs of 8, then spaces).
-     */
-    static String wrap(String head, List<String> params) {
-        int column = head.length();
-        String indent = "\t".repeat(column / 8) + " ".repeat(column % 8);
-        StringBuilder out = new StringBuilder();
-        int width = column;
-        for (int i = 0; i < params.size(); i++) {
-            String piece = params.get(i) + (i + 1 < params.size() ? "," : "");
-            if (i > 0 && width + 1 + piece.length() + 1 > WIDTH) {
-                out.append('\n').append(indent);
-                width = column;
-            } else if (i > 0) {
-                out.append(' ');
-                width++;
-            }
-            out.append(piece);
-            width += piece.length();
-        }
-        return out.toString();
+    /** The parameters a function never names: -Wextra wants each cast to void. */
+    private static List<String> unused(List<CParam> params, Set<String> used) {
+        return params.stream().map(CParam::name).filter(n -> !used.contains(n)).toList();
     }
 
     private static String javaType(Param p, StatePlan state) {

@@ -18,13 +18,6 @@ public final class CNames {
             "bool", "true", "false", "NULL", "uint8", "sint8", "uint16", "sint16", "uint32", "sint32", "sint64",
             "srv", "rx_data", "rx_len", "os_printf", "main");
 
-    /**
-     * What a server's C file names its own functions and tables, after the server's prefix
-     * ({@code echo_server_start}, ...): handlers and helpers must not take these names.
-     */
-    public static final List<String> SERVER_FILE_NAMES = List.of("start", "start_state", "connect_cb", "recv_cb",
-            "sent_cb", "disconnect_cb", "error_cb", "handlers", "conns");
-
     /** {@code EchoServer} → {@code echo_server}; {@code HTTPServer} → {@code http_server}. */
     public static String snake(String javaName) {
         StringBuilder out = new StringBuilder();

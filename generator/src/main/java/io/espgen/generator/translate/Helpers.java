@@ -1,10 +1,9 @@
 package io.espgen.generator.translate;
 
-import io.espgen.generator.model.HelperMethod;
+import io.espgen.generator.ir.CFunction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,21 +23,16 @@ public final class Helpers {
     /** A call from one helper (or handler, as null) to another, where it stands. */
     record Call(String caller, String callee, MethodInvocation site) {}
 
-    private final String server;
+    private final ServerNames names;
     private final Map<String, MethodDeclaration> declarations = new LinkedHashMap<>();
     private final Map<String, String> cNames = new LinkedHashMap<>();
     private final Deque<String> pending = new ArrayDeque<>();
-    private final Map<String, HelperMethod> translated = new LinkedHashMap<>();
+    private final Map<String, CFunction> translated = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private final Set<String> reserved = new HashSet<>();
 
-    public Helpers(String server, TypeDeclaration type, Set<String> handlerNames) {
-        this.server = server;
-        // the names the server's C file already gives its handlers and its own functions and tables
-        for (String own : CNames.SERVER_FILE_NAMES) {
-            reserved.add(server + "_" + own);
-        }
-        handlerNames.forEach(h -> reserved.add(server + "_" + CNames.snake(h)));
+    /** names: the server's C names, with its handlers' already taken. */
+    public Helpers(ServerNames names, TypeDeclaration type, Set<String> handlerNames) {
+        this.names = names;
         for (MethodDeclaration m : type.getMethods()) {
             IMethodBinding b = m.resolveBinding();
             if (b != null && !m.isConstructor() && !handlerNames.contains(m.getName().getIdentifier())) {
@@ -58,17 +52,8 @@ public final class Helpers {
         calls.add(new Call(caller, key, site));
         return cNames.computeIfAbsent(key, k -> {
             pending.add(k);
-            return uniqueName(declarations.get(k).getName().getIdentifier());
+            return names.helper(declarations.get(k).getName().getIdentifier());
         });
-    }
-
-    private String uniqueName(String javaName) {
-        String base = server + "_" + CNames.snake(javaName);
-        String name = base;
-        for (int i = 2; cNames.containsValue(name) || reserved.contains(name); i++) {
-            name = base + "_" + i;
-        }
-        return name;
     }
 
     /** The next helper to translate, or null. */
@@ -84,15 +69,15 @@ public final class Helpers {
         return cNames.get(key);
     }
 
-    void done(String key, HelperMethod f) {
+    void done(String key, CFunction f) {
         translated.put(key, f);
     }
 
     /** The translated helpers, in the order they were first called. */
-    public List<HelperMethod> functions() {
-        List<HelperMethod> out = new ArrayList<>();
+    public List<CFunction> functions() {
+        List<CFunction> out = new ArrayList<>();
         for (String key : cNames.keySet()) {
-            HelperMethod f = translated.get(key);
+            CFunction f = translated.get(key);
             if (f != null) {
                 out.add(f);
             }

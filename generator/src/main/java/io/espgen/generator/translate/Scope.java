@@ -20,14 +20,14 @@ import java.util.Map;
 public record Scope(String server, String logPrefix, Map<String, Value> params, Map<String, StateField> stateFields,
         Helpers helpers, Constants constants, JavaSource source, String lineFile) {
 
-    int line(int offset) {
-        return source.line(offset);
-    }
-
-
     public Scope {
         params = Map.copyOf(params);
         stateFields = Map.copyOf(stateFields);
+    }
+
+    /** The Java line of a source offset. */
+    public int line(int offset) {
+        return source.line(offset);
     }
 
     public enum Kind { CONNECTION, STATE, BYTES, ERROR, PRIMITIVE, ARRAY }

@@ -4,8 +4,6 @@ import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.Handler;
-import io.espgen.generator.model.HelperMethod;
-import io.espgen.generator.model.JavaType;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
@@ -15,7 +13,9 @@ import io.espgen.generator.model.StateClass;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.Scope.Kind;
 import io.espgen.generator.translate.Scope.Value;
-import io.espgen.generator.translate.ir.CStmt;
+import io.espgen.generator.ir.CFunction;
+import io.espgen.generator.ir.CStmt;
+import io.espgen.generator.translate.body.BodyTranslator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,11 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jdt.core.dom.ITypeBinding;
 import org.eclipse.jdt.core.dom.MethodDeclaration;
 import org.eclipse.jdt.core.dom.MethodInvocation;
-import org.eclipse.jdt.core.dom.Modifier;
-import org.eclipse.jdt.core.dom.SingleVariableDeclaration;
 import org.eclipse.jdt.core.dom.TypeDeclaration;
 
 /**
@@ -64,7 +61,7 @@ public final class ServerTranslator {
         if (site.stateClass().isPresent()) {
             String stateName = site.stateClass().get().getSimpleName().toString();
             stateQualified = site.stateClass().get().getQualifiedName().toString();
-            stateStruct = server + "_" + CNames.snake(stateName);
+            stateStruct = ServerNames.stateStruct(server, stateName);
             TypeDeclaration stateDecl = JavaSource.nested(type, stateName);
             if (stateDecl != null) {
                 List<StateField> read = StateReader.read(stateDecl, source, diagnostics);
@@ -73,9 +70,17 @@ public final class ServerTranslator {
             }
         }
 
+        ServerNames names = new ServerNames(server,
+                site.stateClass().map(c -> c.getSimpleName().toString()).orElse(null));
+        // the handlers' functions are named first, so a helper never takes a handler's name
+        Map<HandlerSite, String> handlerFunctions = new HashMap<>();
         Set<String> handlerNames = new HashSet<>();
-        site.handlers().forEach(h -> handlerNames.add(h.method().getSimpleName().toString()));
-        Helpers helpers = new Helpers(server, type, handlerNames);
+        for (HandlerSite h : site.handlers()) {
+            String name = h.method().getSimpleName().toString();
+            handlerNames.add(name);
+            handlerFunctions.put(h, names.handler(name));
+        }
+        Helpers helpers = new Helpers(names, type, handlerNames);
         Constants constants = new Constants(server);
         String logPrefix = simpleName + ": ";
 
@@ -87,21 +92,22 @@ public final class ServerTranslator {
             }
             Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile);
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
-            handlers.add(new Handler(h.event(), h.method().getSimpleName().toString(), h.params(),
+            String name = h.method().getSimpleName().toString();
+            handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
                     source.line(decl.getName().getStartPosition()), body));
         }
 
         for (String key = helpers.nextPending(); key != null; key = helpers.nextPending()) {
-            HelperMethod f = helper(helpers.declaration(key), key, helpers.cName(key), server, logPrefix, fields,
-                    stateQualified, stateStruct, helpers, constants, source, simpleName, diagnostics, lineFile);
+            CFunction f = HelperTranslator.translate(helpers.declaration(key), key, helpers.cName(key),
+                    stateQualified, stateStruct, simpleName, source, diagnostics,
+                    params -> new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile));
             if (f != null) {
                 helpers.done(key, f);
             }
         }
         for (Map.Entry<MethodInvocation, String> cycle : helpers.cycles()) {
             MethodInvocation at = cycle.getKey();
-            diagnostics.error(at.getStartPosition(), at.getLength(), Messages.unsupported(
-                    "recursion (" + cycle.getValue() + ")", "the chip's stack is a few KiB: write a loop"));
+            diagnostics.error(at.getStartPosition(), at.getLength(), Messages.recursion(cycle.getValue()));
         }
 
         if (diagnostics.hasErrors()) {
@@ -149,101 +155,6 @@ public final class ServerTranslator {
             params.put(p.name(), Value.of(kind, cNames.get(p.kind())));
         }
         return params;
-    }
-
-    private static HelperMethod helper(MethodDeclaration m, String key, String cName, String server,
-            String logPrefix, Map<String, StateField> fields, String stateQualified, String stateStruct,
-            Helpers helpers, Constants constants, JavaSource source, String simpleName, Diagnostics diagnostics,
-            String lineFile) {
-        boolean ok = true;
-        if (!m.typeParameters().isEmpty()) {
-            diagnostics.error(m.getName().getStartPosition(), m.getName().getLength(),
-                    Messages.unsupported("a generic method", "write it for the one type it needs"));
-            ok = false;
-        }
-        if (!m.thrownExceptionTypes().isEmpty()) {
-            diagnostics.error(m.getName().getStartPosition(), m.getName().getLength(),
-                    Messages.unsupported("a method that declares exceptions", "the firmware has no exceptions"));
-            ok = false;
-        }
-        if (m.getBody() == null || Modifier.isAbstract(m.getModifiers()) || Modifier.isNative(m.getModifiers())) {
-            diagnostics.error(m.getName().getStartPosition(), m.getName().getLength(),
-                    Messages.unsupported("a method without a body", null));
-            return null;
-        }
-        ITypeBinding ret = m.getReturnType2() == null ? null : m.getReturnType2().resolveBinding();
-        JavaType returns = null;
-        String returnType = "void";
-        if (ret != null && !ret.getName().equals("void")) {
-            returns = ret.isPrimitive() ? JavaType.ofJavaName(ret.getName()) : null;
-            if (returns == null) {
-                diagnostics.error(m.getReturnType2().getStartPosition(), m.getReturnType2().getLength(),
-                        Messages.unsupported("a method returning " + ret.getName(),
-                                "return boolean, byte, short, char, int or long, or fill a state array"));
-                ok = false;
-            } else {
-                returnType = returns.cName();
-            }
-        }
-        Map<String, Value> params = new HashMap<>();
-        List<String> cParams = new ArrayList<>();
-        List<String> javaParams = new ArrayList<>();
-        boolean hasConnection = false;
-        for (Object o : m.parameters()) {
-            SingleVariableDeclaration p = (SingleVariableDeclaration) o;
-            ITypeBinding t = p.getType().resolveBinding();
-            if (t != null && p.getExtraDimensions() > 0) {
-                t = t.createArrayType(p.getExtraDimensions());
-            }
-            String javaName = p.getName().getIdentifier();
-            String name = CNames.local(javaName);
-            String qualified = t == null ? "?" : t.getErasure().getQualifiedName();
-            javaParams.add((t == null ? "?" : t.getName()) + " " + javaName);
-            JavaType jt = t != null && t.isPrimitive() ? JavaType.ofJavaName(t.getName()) : null;
-            JavaType element = t != null && t.isArray() && t.getDimensions() == 1
-                    ? JavaType.ofJavaName(t.getElementType().getName()) : null;
-            if (name == null || p.isVarargs()) {
-                diagnostics.error(p.getStartPosition(), p.getLength(),
-                        Messages.unsupported(p.isVarargs() ? "varargs" : "the name " + javaName,
-                                p.isVarargs() ? "pass a state array" : "use ASCII letters, digits and _ in names"));
-                ok = false;
-            } else if (jt != null) {
-                params.put(javaName, new Value(Kind.PRIMITIVE, name, jt, null));
-                cParams.add(jt.cName() + " " + name);
-            } else if (element != null) {
-                params.put(javaName, new Value(Kind.ARRAY, name, element, name + "_len"));
-                cParams.add(element.cName() + " *" + name);
-                cParams.add("int " + name + "_len");
-            } else if (qualified.equals("io.espgen.dsl.Connection") && !hasConnection) {
-                hasConnection = true;
-                params.put(javaName, Value.of(Kind.CONNECTION, name));
-                cParams.add("struct espgen_server *srv");
-                cParams.add("struct espgen_conn *" + name);
-            } else if (qualified.equals("io.espgen.dsl.Bytes")) {
-                params.put(javaName, Value.of(Kind.BYTES, name));
-                cParams.add("struct espgen_bytes " + name);
-            } else if (qualified.equals("io.espgen.dsl.ConnectionError")) {
-                params.put(javaName, Value.of(Kind.ERROR, name));
-                cParams.add("sint8 " + name);
-            } else if (stateQualified != null && qualified.equals(stateQualified)) {
-                params.put(javaName, Value.of(Kind.STATE, name));
-                cParams.add("struct " + stateStruct + " *" + name);
-            } else {
-                diagnostics.error(p.getStartPosition(), p.getLength(), Messages.unsupported(
-                        "a parameter of type " + (t == null ? "?" : t.getName()),
-                        "helpers take primitives, primitive arrays, one Connection, Bytes, ConnectionError and the "
-                                + "state class"));
-                ok = false;
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        Scope scope = new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile);
-        List<CStmt> body = new BodyTranslator(scope, diagnostics, key, returns).translate(m.getBody());
-        String comment = simpleName + "." + m.getName().getIdentifier() + "(" + String.join(", ", javaParams) + "), "
-                + source.fileName() + ":" + source.line(m.getName().getStartPosition());
-        return new HelperMethod(cName, returnType, cParams.isEmpty() ? List.of("void") : cParams, comment, body);
     }
 
     private static MethodDeclaration method(TypeDeclaration type, HandlerSite h) {

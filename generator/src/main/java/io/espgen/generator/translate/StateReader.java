@@ -1,6 +1,6 @@
 package io.espgen.generator.translate;
 
-import io.espgen.templates.CStrings;
+import io.espgen.dsl.Limits;
 import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.JavaType;
@@ -20,8 +20,6 @@ import org.eclipse.jdt.core.dom.VariableDeclarationFragment;
  * see. The scanner has already checked the field types; this checks the initializers are constants.
  */
 public final class StateReader {
-
-    static final int MAX_ARRAY = 4096;
 
     private StateReader() {}
 
@@ -61,7 +59,7 @@ public final class StateReader {
                 return null; // the scanner reported the type
             }
             int length = arrayLength(init);
-            if (length < 1 || length > MAX_ARRAY) {
+            if (length < 1 || length > Limits.MAX_ARRAY_LENGTH) {
                 ErrorAt at = init == null ? new ErrorAt(frag) : new ErrorAt(init);
                 diagnostics.error(at.start, at.length, Messages.stateArrayInit(name));
                 return null;
@@ -75,7 +73,7 @@ public final class StateReader {
         String cInit = null;
         if (init != null) {
             Object v = init.resolveConstantExpressionValue();
-            cInit = constant(v);
+            cInit = JavaConstants.cLiteral(v);
             if (cInit == null) {
                 diagnostics.error(init.getStartPosition(), init.getLength(), Messages.stateInit(name));
                 return null;
@@ -93,26 +91,6 @@ public final class StateReader {
         }
         Object v = ((Expression) ac.dimensions().get(0)).resolveConstantExpressionValue();
         return v instanceof Integer i ? i : -1;
-    }
-
-    /** A Java constant as a C literal; null for anything that is not an integral or boolean constant. */
-    public static String constant(Object v) {
-        if (v instanceof Integer i) {
-            return i == Integer.MIN_VALUE ? "(-2147483647 - 1)" : i.toString();
-        }
-        if (v instanceof Long l) {
-            return l == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : l + "LL";
-        }
-        if (v instanceof Character c) {
-            return CStrings.charLiteral(c);
-        }
-        if (v instanceof Boolean b) {
-            return b ? "true" : "false";
-        }
-        if (v instanceof Short || v instanceof Byte) {
-            return v.toString();
-        }
-        return null;
     }
 
     private record ErrorAt(int start, int length) {

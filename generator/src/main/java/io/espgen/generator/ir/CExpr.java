@@ -1,4 +1,4 @@
-package io.espgen.generator.translate.ir;
+package io.espgen.generator.ir;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,14 +20,39 @@ public sealed interface CExpr {
     int ASSIGN = 2;
     int COMMA = 1;
 
-    /** A literal, a name, or anything else already atomic. */
-    record Atom(String text) implements CExpr {
+    /** An identifier: a local, a parameter, a function, a global or a macro. */
+    record Name(String id) implements CExpr {
+        public Name {
+            if (!id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("not a C identifier: " + id);
+            }
+        }
+
         public int precedence() {
             return PRIMARY;
         }
 
         public String render() {
-            return text;
+            return id;
+        }
+    }
+
+    /**
+     * A constant as C writes it ({@code 42}, {@code 7LL}, {@code 'a'}, {@code "text"}, {@code true}, or a
+     * parenthesised minimum such as {@code (-2147483647 - 1)}), with an optional comment after it naming
+     * the Java constant it came from.
+     */
+    record Literal(String text, String comment) implements CExpr {
+        public Literal(String text) {
+            this(text, null);
+        }
+
+        public int precedence() {
+            return PRIMARY;
+        }
+
+        public String render() {
+            return comment == null ? text : text + " /* " + comment + " */";
         }
     }
 
@@ -89,13 +114,39 @@ public sealed interface CExpr {
         }
     }
 
-    record Cast(String type, CExpr operand) implements CExpr {
+    record Cast(CType type, CExpr operand) implements CExpr {
         public int precedence() {
             return UNARY;
         }
 
         public String render() {
-            return "(" + type + ")" + wrap(operand, UNARY, false);
+            return "(" + type.render() + ")" + wrap(operand, UNARY, false);
+        }
+    }
+
+    /** A brace-enclosed initializer, {@code { a, b }}: only as a declaration's init. */
+    record InitList(List<CExpr> items) implements CExpr {
+        public InitList {
+            items = List.copyOf(items);
+        }
+
+        public int precedence() {
+            return PRIMARY;
+        }
+
+        public String render() {
+            return "{ " + items.stream().map(CExpr::render).collect(Collectors.joining(", ")) + " }";
+        }
+    }
+
+    /** {@code sizeof(operand)}. */
+    record SizeOf(CExpr operand) implements CExpr {
+        public int precedence() {
+            return UNARY;
+        }
+
+        public String render() {
+            return "sizeof(" + operand.render() + ")";
         }
     }
 
@@ -161,8 +212,16 @@ public sealed interface CExpr {
         }
     }
 
-    static CExpr atom(String text) {
-        return new Atom(text);
+    static CExpr name(String id) {
+        return new Name(id);
+    }
+
+    static CExpr literal(String text) {
+        return new Literal(text);
+    }
+
+    static CExpr cast(String type, CExpr operand) {
+        return new Cast(CType.of(type), operand);
     }
 
     static CExpr call(String function, CExpr... args) {

@@ -1,23 +1,33 @@
-package io.espgen.generator.translate.ir;
+package io.espgen.generator.ir;
 
 import java.util.List;
 
 /**
- * A C statement. The emitter lays statements out (templates own indentation and braces); expressions
- * render themselves. {@code kind()} names the variant for the templates.
+ * A C statement. The templates lay statements out (they own indentation and braces); expressions render
+ * themselves. {@code kind()} names the variant for the templates. Analyses walk these nodes, never text.
  */
 public sealed interface CStmt {
 
     String kind();
 
     /** A local declaration; init may be null. */
-    record Decl(String type, String name, CExpr init) implements CStmt {
+    record Decl(CType type, String name, CExpr init) implements CStmt {
         public String kind() {
             return "decl";
         }
 
-        public String initText() {
-            return init == null ? null : init.render();
+        /** The declaration without its semicolon: {@code int n = 0}. */
+        public String text() {
+            return type.declare(name) + initText();
+        }
+
+        /** What follows the base type when this is a further declarator: {@code n = 0}, {@code *p}. */
+        String declarator() {
+            return "*".repeat(type.pointers()) + name + initText();
+        }
+
+        private String initText() {
+            return init == null ? "" : " = " + init.render();
         }
     }
 
@@ -72,10 +82,19 @@ public sealed interface CStmt {
         }
     }
 
-    /** A for loop; init is a C99 declaration or expressions, already rendered (may be empty). */
-    record For(String init, CExpr cond, List<CExpr> updates, Block body) implements CStmt {
+    /**
+     * A for loop. init holds declarations of one type (a C99 declaration with several declarators) or
+     * expression statements (joined with commas), or nothing; cond may be null.
+     */
+    record For(List<CStmt> init, CExpr cond, List<CExpr> updates, Block body) implements CStmt {
         public For {
+            init = List.copyOf(init);
             updates = List.copyOf(updates);
+            boolean decls = init.stream().allMatch(s -> s instanceof Decl);
+            boolean exprs = init.stream().allMatch(s -> s instanceof ExprStmt);
+            if (!decls && !exprs || decls && init.stream().map(s -> ((Decl) s).type()).distinct().count() > 1) {
+                throw new IllegalArgumentException("a for loop starts with declarations of one type or expressions");
+            }
         }
 
         public String kind() {
@@ -83,7 +102,15 @@ public sealed interface CStmt {
         }
 
         public String headText() {
-            StringBuilder s = new StringBuilder(init).append(";");
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < init.size(); i++) {
+                if (init.get(i) instanceof Decl d) {
+                    s.append(i == 0 ? d.text() : ", " + d.declarator());
+                } else {
+                    s.append(i == 0 ? "" : ", ").append(((ExprStmt) init.get(i)).text());
+                }
+            }
+            s.append(";");
             if (cond != null) {
                 s.append(' ').append(cond.render());
             }
@@ -122,10 +149,14 @@ public sealed interface CStmt {
     }
 
     /** One group of labels of a switch and the statements under them (braced when they declare). */
-    record Case(List<String> labels, boolean isDefault, List<CStmt> stmts) {
+    record Case(List<CExpr> labels, boolean isDefault, List<CStmt> stmts) {
         public Case {
             labels = List.copyOf(labels);
             stmts = List.copyOf(stmts);
+        }
+
+        public List<String> labelTexts() {
+            return labels.stream().map(CExpr::render).toList();
         }
 
         public boolean declares() {
@@ -133,10 +164,40 @@ public sealed interface CStmt {
         }
     }
 
+    /** Control flows on into the next case on purpose: Java's fallthrough, said so for -Wimplicit-fallthrough. */
+    record Fallthrough() implements CStmt {
+        public String kind() {
+            return "fallthrough";
+        }
+    }
+
     /** A {@code #line} directive: the next C line is line {@code line} of the Java file. */
     record Line(int line, String file) implements CStmt {
         public String kind() {
             return "line";
+        }
+    }
+
+    /** A one-line comment. */
+    record Comment(String text) implements CStmt {
+        public Comment {
+            if (text.contains("*/") || text.contains("\n")) {
+                throw new IllegalArgumentException("a comment on one line, without */: " + text);
+            }
+        }
+
+        public String kind() {
+            return "comment";
+        }
+    }
+
+    /**
+     * A line of C the IR does not model, printed as it is; analyses see through it as if it were not
+     * there, so use it only for text that declares, reads and writes nothing they track.
+     */
+    record Raw(String text) implements CStmt {
+        public String kind() {
+            return "raw";
         }
     }
 

@@ -1,7 +1,7 @@
-package io.espgen.generator.translate;
+package io.espgen.generator.translate.body;
 
 import io.espgen.generator.diag.Messages;
-import io.espgen.generator.translate.ir.CExpr;
+import io.espgen.generator.ir.CExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -35,7 +35,7 @@ final class LogFormat {
                 continue;
             }
             if (i + 1 >= format.length()) {
-                error.accept(formatNode, "a lone % at the end; write %% for a percent sign");
+                error.accept(formatNode, Messages.formatLonePercent());
                 break;
             }
             char conv = format.charAt(++i);
@@ -44,11 +44,11 @@ final class LogFormat {
                 continue;
             }
             if ("dxcs".indexOf(conv) < 0) {
-                error.accept(formatNode, "%" + conv + " is not supported; use " + Messages.formatKinds());
+                error.accept(formatNode, Messages.formatConversion(conv));
                 continue;
             }
             if (next >= args.size()) {
-                error.accept(formatNode, "%" + conv + " has no argument");
+                error.accept(formatNode, Messages.formatMissingArgument(conv));
                 continue;
             }
             Expression arg = (Expression) args.get(next++);
@@ -57,29 +57,29 @@ final class LogFormat {
             switch (conv) {
                 case 'd', 'x' -> {
                     if (!type.equals("int") && !type.equals("short") && !type.equals("byte")) {
-                        error.accept(arg, "%" + conv + " needs an int, not " + describe(type));
+                        error.accept(arg, Messages.formatArgument(conv, type));
                         continue;
                     }
                     out.append('%').append(conv);
                     CExpr v = value.apply(arg);
                     // Java prints a byte or short in hexadecimal at its own width: %x of (byte) -1 is "ff"
                     if (conv == 'x' && (type.equals("byte") || type.equals("short"))) {
-                        v = new CExpr.Cast("int", new CExpr.Cast(type.equals("byte") ? "uint8" : "uint16", v));
+                        v = CExpr.cast("int", CExpr.cast(type.equals("byte") ? "uint8" : "uint16", v));
                     }
                     cargs.add(v);
                 }
                 case 'c' -> {
                     if (!type.equals("char")) {
-                        error.accept(arg, "%c needs a char, not " + describe(type));
+                        error.accept(arg, Messages.formatArgument('c', type));
                         continue;
                     }
                     out.append("%c");
-                    cargs.add(new CExpr.Cast("int", value.apply(arg)));
+                    cargs.add(CExpr.cast("int", value.apply(arg)));
                 }
                 default -> {
                     Object constant = arg.resolveConstantExpressionValue();
                     if (!(arg instanceof StringLiteral) && !(constant instanceof String)) {
-                        error.accept(arg, "%s needs a string constant (the firmware has no String values)");
+                        error.accept(arg, Messages.formatString());
                         continue;
                     }
                     String s = arg instanceof StringLiteral sl ? sl.getLiteralValue() : (String) constant;
@@ -88,15 +88,8 @@ final class LogFormat {
             }
         }
         if (next < args.size()) {
-            error.accept((Expression) args.get(next), "more arguments than conversions in the format");
+            error.accept((Expression) args.get(next), Messages.formatExtraArguments());
         }
         return new Result(out.toString(), cargs);
-    }
-
-    private static String describe(String type) {
-        return switch (type) {
-            case "long" -> "a long (the SDK's printf cannot print 64-bit values; cast to int)";
-            default -> "a " + type;
-        };
     }
 }

@@ -1,4 +1,4 @@
-package io.espgen.generator.translate.ir;
+package io.espgen.generator.ir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class CExprTest {
 
-    private static CExpr a = CExpr.atom("a");
-    private static CExpr b = CExpr.atom("b");
-    private static CExpr c = CExpr.atom("c");
+    private static CExpr a = CExpr.name("a");
+    private static CExpr b = CExpr.name("b");
+    private static CExpr c = CExpr.name("c");
 
     private static CExpr bin(CExpr l, String op, CExpr r) {
         return new CExpr.Binary(l, op, r);
@@ -37,12 +37,12 @@ class CExprTest {
     @Test
     void unaryMinusNeverBecomesDecrement() {
         assertThat(new CExpr.Prefix("-", new CExpr.Prefix("-", a)).render()).isEqualTo("- -a");
-        assertThat(new CExpr.Prefix("-", CExpr.atom("-1")).render()).isEqualTo("- -1");
+        assertThat(new CExpr.Prefix("-", CExpr.literal("-1")).render()).isEqualTo("- -1");
     }
 
     @Test
     void castsAndAssignments() {
-        assertThat(new CExpr.Cast("int", bin(a, "+", b)).render()).isEqualTo("(int)(a + b)");
+        assertThat(CExpr.cast("int", bin(a, "+", b)).render()).isEqualTo("(int)(a + b)");
         assertThat(new CExpr.Assign(a, "=", new CExpr.Conditional(b, c, a)).render()).isEqualTo("a = b ? c : a");
         assertThat(new CExpr.Member(new CExpr.Member(a, "q", true), "n", false).render()).isEqualTo("a->q.n");
     }

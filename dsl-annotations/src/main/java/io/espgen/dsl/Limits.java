@@ -1,0 +1,37 @@
+package io.espgen.dsl;
+
+/**
+ * The limits of the chip and its SDK that a server's declaration is checked against, in one place: the
+ * annotation processor, the JVM reference and this API's documentation all read them from here.
+ */
+public final class Limits {
+
+    private Limits() {}
+
+    /** The highest TCP port. */
+    public static final int MAX_PORT = 65535;
+
+    /**
+     * The most TCP connections the NONOS SDK serves at once, all servers of a firmware together
+     * ({@code espconn_tcp_set_max_con} accepts 1 to 15).
+     */
+    public static final int MAX_CONNECTIONS = 15;
+
+    /** The longest idle timeout {@code espconn_regist_time} accepts, in seconds. */
+    public static final int MAX_IDLE_TIMEOUT_SECONDS = 7200;
+
+    /** One TCP segment of the SDK's lwIP (TCP_MSS). */
+    public static final int TCP_MSS = 1460;
+
+    /** The SDK's TCP send buffer (TCP_SND_BUF, 2 x MSS): the most bytes in flight on one connection. */
+    public static final int TCP_SEND_BUFFER = 2 * TCP_MSS;
+
+    /** The longest buffer one {@code espconn_send} takes (its length is a uint16). */
+    public static final int MAX_SEND_LENGTH = 65535;
+
+    /** The longest send queue a connection may have, in bytes. */
+    public static final int MAX_SEND_QUEUE_BYTES = 65535;
+
+    /** The most elements a state array may have. */
+    public static final int MAX_ARRAY_LENGTH = 4096;
+}

@@ -1,0 +1,73 @@
+package io.espgen.generator.translate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The C names of one server's file, handed out in one place so none clashes: the file's own functions
+ * and tables first, then the handlers' functions (a handler named like one of those gets a
+ * {@code _handler} suffix), then the helpers' (numbered, {@code _2}, {@code _3}, on a clash).
+ */
+public final class ServerNames {
+
+    /** What a server's C file names its own functions and tables, after the server's prefix. */
+    private static final List<String> FILE_NAMES = List.of("start", "start_state", "connect_cb", "recv_cb",
+            "sent_cb", "disconnect_cb", "error_cb", "handlers", "conns");
+
+    private final String prefix;
+    private final Set<String> taken = new HashSet<>();
+
+    /**
+     * @param prefix the server's C prefix ({@code echo_server})
+     * @param stateClass the simple name of its state class, or null
+     */
+    public ServerNames(String prefix, String stateClass) {
+        this.prefix = prefix;
+        FILE_NAMES.forEach(own -> taken.add(prefix + "_" + own));
+        if (stateClass != null) {
+            taken.add(stateStruct(prefix, stateClass));
+            taken.add(stateTable(prefix, stateClass));
+            taken.add(stateInit(prefix, stateClass));
+        }
+    }
+
+    /** The function serving a handler method. */
+    public String handler(String javaName) {
+        String name = prefix + "_" + CNames.snake(javaName);
+        return taken.add(name) ? name : unique(name + "_handler");
+    }
+
+    /** The function a helper method becomes. */
+    public String helper(String javaName) {
+        return unique(prefix + "_" + CNames.snake(javaName));
+    }
+
+    private String unique(String base) {
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+
+    /** The function that starts a connection's state when no @OnConnect handler does. */
+    public static String startState(String prefix) {
+        return prefix + "_start_state";
+    }
+
+    /** The per-connection state struct's tag. */
+    public static String stateStruct(String prefix, String stateClass) {
+        return prefix + "_" + CNames.snake(stateClass);
+    }
+
+    /** The table of per-connection states, one per connection table entry. */
+    public static String stateTable(String prefix, String stateClass) {
+        return stateStruct(prefix, stateClass) + "_table";
+    }
+
+    /** The constant a new connection's state is copied from, when its fields have initializers. */
+    public static String stateInit(String prefix, String stateClass) {
+        return stateStruct(prefix, stateClass) + "_init";
+    }
+}

@@ -1,0 +1,170 @@
+package io.espgen.generator.translate.body;
+
+import static io.espgen.generator.model.DslTypes.BYTES;
+import static io.espgen.generator.model.DslTypes.CONNECTION;
+import static io.espgen.generator.model.DslTypes.LOG;
+import static io.espgen.generator.model.DslTypes.MATH;
+import static io.espgen.generator.model.DslTypes.TEXT;
+
+import io.espgen.generator.ir.CExpr;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every DSL method handler code may call, described once: what it touches (for the evaluation-order
+ * check and purity) and the C it lowers to. Adding a built-in means adding one entry here, its Java
+ * declaration in dsl-annotations and its behaviour in the JVM reference.
+ */
+final class Builtins {
+
+    private Builtins() {}
+
+    /** What a call touches besides its operands. */
+    enum Effect {
+        /** Reads its arguments only: evaluating it twice is the same as once. */
+        PURE,
+        /** Reads the connection's state. */
+        READS_CONNECTION,
+        /** Queues on or closes the connection. */
+        WRITES_CONNECTION,
+        /** Writes into the array passed as its argument {@link Builtin#writtenArg()}. */
+        WRITES_ARGUMENT,
+        /** Prints a log line: a statement, never a value. */
+        PRINTS;
+
+        boolean isPure() {
+            return this == PURE || this == READS_CONNECTION;
+        }
+    }
+
+    /** How a call becomes C; null after reporting an error. */
+    interface Lowering {
+        CExpr lower(Site call);
+    }
+
+    /**
+     * One built-in.
+     *
+     * @param owner the DSL type's qualified name
+     * @param writtenArg for {@link Effect#WRITES_ARGUMENT}, the index of the argument written; else -1
+     */
+    record Builtin(String owner, String method, Effect effect, int writtenArg, Lowering lowering) {}
+
+    private static final Map<String, Builtin> ALL = index(List.of(
+            // Connection: the receiver is the handler's Connection parameter
+            of(CONNECTION, "send", Effect.WRITES_CONNECTION, Builtins::send),
+            of(CONNECTION, "close", Effect.WRITES_CONNECTION, c -> c.call("espgen_close", c.srv(), c.receiver())),
+            of(CONNECTION, "remoteIp", Effect.READS_CONNECTION,
+                    c -> CExpr.cast("int", CExpr.call("espgen_remote_ip", c.receiver()))),
+            of(CONNECTION, "remotePort", Effect.READS_CONNECTION,
+                    c -> CExpr.cast("int", new CExpr.Member(c.receiver(), "remote_port", true))),
+            of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> CExpr.cast("int",
+                    new CExpr.Member(new CExpr.Member(c.receiver(), "txq", true), "queued", false))),
+            // Bytes: the receiver is the handler's received data, a struct espgen_bytes
+            of(BYTES, "length", Effect.PURE, Site::bytesLength),
+            of(BYTES, "get", Effect.PURE, c -> c.call("espgen_bytes_get", c.receiver(), c.arg(0))),
+            of(BYTES, "contentEquals", Effect.PURE, c -> compareBytes(c, "espgen_text_equals")),
+            of(BYTES, "startsWith", Effect.PURE, c -> compareBytes(c, "espgen_text_starts_with")),
+            of(BYTES, "indexOf", Effect.PURE, c -> c.call("espgen_text_index_of", c.bytesData(), c.bytesLength(),
+                    c.arg(1), c.bytesLength(), c.arg(0))),
+            of(BYTES, "parseInt", Effect.PURE, c -> c.call("espgen_text_parse_int", c.bytesData(), c.bytesLength(),
+                    c.arg(0), c.arg(1), c.arg(2))),
+            new Builtin(BYTES, "copyTo", Effect.WRITES_ARGUMENT, 2, c -> {
+                ArrayRef dst = c.byteArray(2);
+                return dst == null ? null : c.call("espgen_text_copy", c.bytesData(), c.bytesLength(), c.arg(0),
+                        c.arg(1), dst.base(), dst.length(), c.arg(3));
+            }),
+            // Text: static helpers over byte arrays; the first argument is the array
+            of(TEXT, "contentEquals", Effect.PURE, c -> compareText(c, "espgen_text_equals")),
+            of(TEXT, "startsWith", Effect.PURE, c -> compareText(c, "espgen_text_starts_with")),
+            of(TEXT, "indexOf", Effect.PURE, c -> textCall(c, "espgen_text_index_of", true, 1, 2, 3)),
+            of(TEXT, "parseInt", Effect.PURE, c -> textCall(c, "espgen_text_parse_int", true, 1, 2, 3)),
+            new Builtin(TEXT, "append", Effect.WRITES_ARGUMENT, 0, c -> {
+                ArrayRef a = c.byteArray(0);
+                CExpr[] text = a == null ? null : c.text(2);
+                return text == null ? null
+                        : c.call("espgen_text_append", a.base(), a.length(), c.arg(1), text[0], text[1]);
+            }),
+            new Builtin(TEXT, "appendInt", Effect.WRITES_ARGUMENT, 0,
+                    c -> textCall(c, "espgen_text_append_int", false, 1, 2)),
+            new Builtin(TEXT, "appendByte", Effect.WRITES_ARGUMENT, 0,
+                    c -> textCall(c, "espgen_text_append_byte", false, 1, 2)),
+            // Math on int and long
+            of(MATH, "min", Effect.PURE, c -> c.math("min")),
+            of(MATH, "max", Effect.PURE, c -> c.math("max")),
+            of(MATH, "abs", Effect.PURE, c -> c.math("abs")),
+            // Log: os_printf with the format in flash
+            of(LOG, "info", Effect.PRINTS, c -> c.log(false)),
+            of(LOG, "warn", Effect.PRINTS, c -> c.log(true))));
+
+    /** The built-in for a method of a DSL type, or null. */
+    static Builtin find(String owner, String method) {
+        return ALL.get(owner + "#" + method);
+    }
+
+    /** Whether the type has built-ins (a call of one of its other methods is reported by name). */
+    static boolean isDslType(String owner) {
+        return owner.equals(CONNECTION) || owner.equals(BYTES) || owner.equals(TEXT) || owner.equals(MATH)
+                || owner.equals(LOG);
+    }
+
+    private static Builtin of(String owner, String method, Effect effect, Lowering lowering) {
+        return new Builtin(owner, method, effect, -1, lowering);
+    }
+
+    private static Map<String, Builtin> index(List<Builtin> builtins) {
+        Map<String, Builtin> map = new LinkedHashMap<>();
+        builtins.forEach(b -> map.put(b.owner() + "#" + b.method(), b));
+        return Map.copyOf(map);
+    }
+
+    /** {@code c.send(data)}, {@code c.send("text")}, {@code c.send(array, from, to)}. */
+    private static CExpr send(Site c) {
+        if (c.argCount() == 3) {
+            ArrayRef ref = c.sendableArray(0);
+            return ref == null ? null : c.call("espgen_send_range", c.srv(), c.receiver(), ref.base(), ref.length(),
+                    c.arg(1), c.arg(2));
+        }
+        CExpr[] bytes = c.bytesParam(0);
+        if (bytes != null) {
+            return c.call("espgen_send", c.srv(), c.receiver(), bytes[0], bytes[1]);
+        }
+        CExpr[] flash = c.flashText(0);
+        if (flash != null) {
+            return c.call("espgen_send_flash", c.srv(), c.receiver(), flash[0], flash[1]);
+        }
+        CExpr[] text = c.text(0);
+        return text == null ? null : c.call("espgen_send", c.srv(), c.receiver(), text[0], text[1]);
+    }
+
+    /** {@code data.contentEquals("GET")}: the whole received bytes against a text. */
+    private static CExpr compareBytes(Site c, String function) {
+        CExpr[] text = c.text(0);
+        return text == null ? null : c.call(function, c.bytesData(), c.bytesLength(), CExpr.literal("0"),
+                c.bytesLength(), text[0], text[1]);
+    }
+
+    /** {@code Text.contentEquals(buf, from, to, "GET")}: a range of a byte array against a text. */
+    private static CExpr compareText(Site c, String function) {
+        ArrayRef a = c.byteArray(0);
+        CExpr[] text = a == null ? null : c.text(3);
+        return text == null ? null : c.call(function, CExpr.cast("const uint8 *", a.base()), a.length(), c.arg(1),
+                c.arg(2), text[0], text[1]);
+    }
+
+    /** A text helper on a byte array (read only, or written), then the given arguments in order. */
+    private static CExpr textCall(Site c, String function, boolean readOnly, int... args) {
+        ArrayRef a = c.byteArray(0);
+        if (a == null) {
+            return null;
+        }
+        CExpr[] cargs = new CExpr[args.length + 2];
+        cargs[0] = readOnly ? CExpr.cast("const uint8 *", a.base()) : a.base();
+        cargs[1] = a.length();
+        for (int i = 0; i < args.length; i++) {
+            cargs[i + 2] = c.arg(args[i]);
+        }
+        return c.call(function, cargs);
+    }
+}
