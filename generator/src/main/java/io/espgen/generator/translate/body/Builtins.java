@@ -7,6 +7,7 @@ import static io.espgen.generator.model.DslTypes.MATH;
 import static io.espgen.generator.model.DslTypes.TEXT;
 
 import io.espgen.generator.ir.CExpr;
+import io.espgen.generator.ir.CType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.Map;
 final class Builtins {
 
     private Builtins() {}
+
+    /** What the text helpers that only read take: {@code const uint8 *}. */
+    private static final CType CONST_BYTES = CType.of("uint8").constant().pointer();
 
     /** What a call touches besides its operands. */
     enum Effect {
@@ -149,7 +153,7 @@ final class Builtins {
     private static CExpr compareText(Site c, String function) {
         ArrayRef a = c.byteArray(0);
         CExpr[] text = a == null ? null : c.text(3);
-        return text == null ? null : c.call(function, CExpr.cast("const uint8 *", a.base()), a.length(), c.arg(1),
+        return text == null ? null : c.call(function, new CExpr.Cast(CONST_BYTES, a.base()), a.length(), c.arg(1),
                 c.arg(2), text[0], text[1]);
     }
 
@@ -160,7 +164,7 @@ final class Builtins {
             return null;
         }
         CExpr[] cargs = new CExpr[args.length + 2];
-        cargs[0] = readOnly ? CExpr.cast("const uint8 *", a.base()) : a.base();
+        cargs[0] = readOnly ? new CExpr.Cast(CONST_BYTES, a.base()) : a.base();
         cargs[1] = a.length();
         for (int i = 0; i < args.length; i++) {
             cargs[i + 2] = c.arg(args[i]);
