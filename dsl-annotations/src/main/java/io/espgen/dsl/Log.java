@@ -1,5 +1,6 @@
 package io.espgen.dsl;
 
+import io.espgen.dsl.spi.LogSink;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -11,16 +12,12 @@ import java.util.function.Consumer;
  * {@code %c} (char), {@code %s} (a string literal) and {@code %%}; the processor checks it against the
  * arguments at compile time.
  *
- * <p>On the JVM ({@link io.espgen.dsl.jvm.JvmServer}) a line is {@code String.format} of the same format,
- * prefixed as in the firmware ({@code "EchoServer: "}); called outside a server, it is printed as is.
+ * <p>On the JVM a line is {@code String.format} of the same format. In a handler run by the JVM reference
+ * server ({@code io.espgen.dsl.jvm.JvmServer}, artifact {@code espgen-jvm-reference}) it is prefixed as in the
+ * firmware ({@code "EchoServer: "}), through the {@link LogSink} that server installs; called outside a
+ * server, it is printed as is.
  */
 public final class Log {
-
-    /**
-     * Where this thread's lines go instead of standard output: the JVM reference server sets it on its
-     * thread to add the server's prefix and keep the lines (io.espgen.dsl.jvm reaches it reflectively).
-     */
-    static final ThreadLocal<Consumer<String>> SINK = new ThreadLocal<>();
 
     private Log() {}
 
@@ -35,7 +32,7 @@ public final class Log {
     }
 
     private static void write(String line) {
-        Consumer<String> sink = SINK.get();
+        Consumer<String> sink = LogSink.current();
         if (sink != null) {
             sink.accept(line);
         } else {

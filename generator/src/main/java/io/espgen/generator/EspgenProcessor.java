@@ -191,7 +191,9 @@ public final class EspgenProcessor extends AbstractProcessor {
     private void writeCompanion(TypeElement type, Server server) {
         String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
         try {
-            JavaCompanion.of(pkg, ServerPlan.of(server)).writeTo(processingEnv.getFiler());
+            boolean jvmReference = processingEnv.getElementUtils()
+                    .getTypeElement(JavaCompanion.JVM_SERVER.canonicalName()) != null;
+            JavaCompanion.of(pkg, ServerPlan.of(server), jvmReference).writeTo(processingEnv.getFiler());
         } catch (IOException | IllegalStateException e) {
             error(Messages.writeFailed(JavaCompanion.name(type.getSimpleName().toString()) + ".java",
                     String.valueOf(e.getMessage())), type);

@@ -1,9 +1,9 @@
 package io.espgen.maven;
 
+import io.espgen.host.HostFirmware;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.run.HostSession;
 import io.espgen.maven.run.PortMapping;
-import io.espgen.templates.HostFirmware;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 
 /**
  * A small stand-in for the tree the espgen processor generates: {@code include/espgen_sdk.h} (the real one,
- * read from the templates module on the class path), a runtime file and a server in flash, and a
+ * read from the c-runtime module on the class path), a runtime file and a server in flash, and a
  * {@code user_main.c} with one function left in IRAM.
  */
 public final class StandInTree {
-    public static final String SDK_HEADER = "/io/espgen/c/include/espgen_sdk.h";
+    public static final String SDK_HEADER = "/io/espgen/runtime/include/espgen_sdk.h";
 
     public static final String COUNTER_C = """
             #include "espgen_sdk.h"
@@ -90,7 +90,7 @@ public final class StandInTree {
         Path include = Files.createDirectories(root.resolve("include"));
         try (InputStream in = StandInTree.class.getResourceAsStream(SDK_HEADER)) {
             if (in == null) {
-                throw new IllegalStateException(SDK_HEADER + " is not on the class path (espgen-templates)");
+                throw new IllegalStateException(SDK_HEADER + " is not on the class path (espgen-c-runtime)");
             }
             Files.copy(in, include.resolve("espgen_sdk.h"));
         }

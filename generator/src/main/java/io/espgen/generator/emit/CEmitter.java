@@ -6,8 +6,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.espgen.generator.plan.ServerPlan;
+import io.espgen.runtime.CRuntime;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +19,20 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 
 /**
- * Writes a firmware's C tree: the runtime and the project's SDK declarations (copied from the templates
+ * Writes a firmware's C tree: the runtime and the project's SDK declarations (copied from the c-runtime
  * module), then one directory per server and user_main.c, from FreeMarker templates. A pure function of
  * the plans: the same servers give the same bytes.
  */
 public final class CEmitter {
 
-    /** Files copied verbatim: relative output path → resource in the templates module. */
+    /** Files copied verbatim: relative output path → resource in the c-runtime module. */
     private static final Map<String, String> STATIC_FILES = Map.of(
-            "include/espgen_sdk.h", "/io/espgen/c/include/espgen_sdk.h",
-            "include/espgen_runtime.h", "/io/espgen/c/include/espgen_runtime.h",
-            "include/espgen_text.h", "/io/espgen/c/include/espgen_text.h",
-            "runtime/espgen_text.c", "/io/espgen/c/runtime/espgen_text.c",
-            "runtime/espgen_server.c", "/io/espgen/c/runtime/espgen_server.c",
-            "runtime/espgen_txq.c", "/io/espgen/c/runtime/espgen_txq.c");
+            "include/espgen_sdk.h", CRuntime.INCLUDE_BASE + "espgen_sdk.h",
+            "include/espgen_runtime.h", CRuntime.INCLUDE_BASE + "espgen_runtime.h",
+            "include/espgen_text.h", CRuntime.INCLUDE_BASE + "espgen_text.h",
+            "runtime/espgen_text.c", CRuntime.SOURCE_BASE + "espgen_text.c",
+            "runtime/espgen_server.c", CRuntime.SOURCE_BASE + "espgen_server.c",
+            "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c");
 
     /** The files copied verbatim: output path → the resource it is copied from. */
     public static Map<String, String> staticFiles() {
@@ -100,11 +100,8 @@ public final class CEmitter {
     }
 
     private static String resource(String name) {
-        try (InputStream in = CEmitter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("resource " + name + " is missing from the templates module"));
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return new String(CRuntime.read(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

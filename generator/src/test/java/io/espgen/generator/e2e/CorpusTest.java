@@ -9,7 +9,7 @@ import com.google.testing.compile.JavaFileObjects;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.jvm.JvmServer;
 import io.espgen.generator.Espgen;
-import io.espgen.templates.HostFirmware;
+import io.espgen.host.HostFirmware;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

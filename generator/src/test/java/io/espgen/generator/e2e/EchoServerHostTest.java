@@ -3,7 +3,7 @@ package io.espgen.generator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.espgen.generator.Espgen;
-import io.espgen.templates.HostFirmware;
+import io.espgen.host.HostFirmware;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

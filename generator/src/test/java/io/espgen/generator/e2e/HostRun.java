@@ -2,7 +2,7 @@ package io.espgen.generator.e2e;
 
 import com.google.testing.compile.Compilation;
 import io.espgen.generator.Espgen;
-import io.espgen.templates.HostFirmware;
+import io.espgen.host.HostFirmware;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

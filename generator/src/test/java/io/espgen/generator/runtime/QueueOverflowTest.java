@@ -2,7 +2,7 @@ package io.espgen.generator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.espgen.templates.HostFirmware;
+import io.espgen.host.HostFirmware;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

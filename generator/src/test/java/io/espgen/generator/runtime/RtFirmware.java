@@ -3,8 +3,9 @@ package io.espgen.generator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.espgen.generator.Espgen;
-import io.espgen.templates.CResources;
-import io.espgen.templates.HostFirmware;
+import io.espgen.host.HostFirmware;
+import io.espgen.host.HostSources;
+import io.espgen.runtime.CRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,8 +103,8 @@ final class RtFirmware {
     private static Path gcc(List<Path> sources, List<Path> includes, Path workDir, boolean sanitize,
             List<String> extraFlags) throws IOException {
         Files.createDirectories(workDir);
-        List<Path> hostSources = CResources.extractHost(workDir.resolve("espgen-host"));
-        Path include = CResources.extractInclude(workDir.resolve("espgen-include"));
+        List<Path> hostSources = HostSources.extract(workDir.resolve("espgen-host"));
+        Path include = CRuntime.extractInclude(workDir.resolve("espgen-include"));
         Path exe = workDir.resolve(sanitize ? "firmware-asan" : "firmware").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(System.getProperty(HostFirmware.CC_PROPERTY, "gcc"),
                 "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fwrapv"));

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The cross compiler's command line for one generated C file. The flags are those of the SDK's own builds
- * (docs/esp8266-sdk.md, section 5) plus {@code -std=gnu11 -g0 -fwrapv} and warnings as errors; then the
- * include directories, the Wi-Fi macros when set, the user's flags (last, so they may override), and
- * {@code -c source -o object}.
+ * (the team's SDK notes, shared/docs/esp8266-sdk.md, section 5) plus {@code -std=gnu11 -g0 -fwrapv} and
+ * warnings as errors; then the include directories, the Wi-Fi macros when set, the user's flags (last, so
+ * they may override), and {@code -c source -o object}.
  *
  * <p>{@code -fmacro-prefix-map=<tree>/=} makes {@code __FILE__} (which {@code os_malloc} passes to the SDK)
  * relative to the generated tree, so objects and size figures do not depend on where the project lives,

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ESP8266's version-1 flash image of a linked ELF, as esptool's {@code elf2image} makes it
- * (docs/esp8266-sdk.md, section 6):
+ * The ESP8266's version-1 flash image of a linked ELF, as esptool's {@code elf2image} makes it (esptool:
+ * {@code ESP8266ROMFirmwareImage.save}; the team's SDK notes, shared/docs/esp8266-sdk.md, section 6):
  *
  * <ul>
  *   <li>segments are the sections of type PROGBITS (or INIT_ARRAY, FINI_ARRAY, PREINIT_ARRAY) with a non-zero

@@ -3,7 +3,7 @@ package io.espgen.maven.image;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The SPI flash mode in byte 2 of the image header (docs/esp8266-sdk.md, section 6). */
+/** The SPI flash mode in byte 2 of the image header (the team's SDK notes, shared/docs/esp8266-sdk.md, section 6). */
 public enum FlashMode {
     QIO(0), QOUT(1), DIO(2), DOUT(3);
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The link of the firmware ELF (docs/esp8266-sdk.md, section 5): the SDK's linker script and libraries, the
- * prepared libc ahead of any other, the objects inside the group so that the SDK's libraries and the
- * generated code may call each other in any order, and {@code call_user_start1} (the SDK's entry) kept.
+ * The link of the firmware ELF (the team's SDK notes, shared/docs/esp8266-sdk.md, section 5): the SDK's linker
+ * script and libraries, the prepared libc ahead of any other, the objects inside the group so that the SDK's
+ * libraries and the generated code may call each other in any order, and {@code call_user_start1} (the SDK's
+ * entry) kept.
  */
 public final class LinkCommand {
     public static final String ENTRY = "call_user_start1";

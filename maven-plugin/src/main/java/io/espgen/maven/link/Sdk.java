@@ -24,7 +24,10 @@ public final class Sdk {
     public static final String LINKER_SCRIPT = "ld/eagle.app.v6.ld";
     /** The macro that makes the generated {@code espgen_sdk.h} include the SDK's own headers. */
     public static final String REAL_SDK_MACRO = "ESPGEN_REAL_SDK";
-    /** The link order of docs/esp8266-sdk.md, section 5 ({@code c} is the prepared libc, {@code gcc} may be the toolchain's). */
+    /**
+     * The link order of the team's SDK notes (shared/docs/esp8266-sdk.md, section 5) ({@code c} is the prepared libc,
+     * {@code gcc} may be the toolchain's).
+     */
     public static final List<String> LIBRARIES = List.of("main", "c", "gcc", "hal", "phy", "pp", "net80211", "lwip",
             "wpa", "crypto", "driver");
     /** The libraries the SDK itself must hold. */

@@ -1,7 +1,7 @@
 package io.espgen.maven.run;
 
+import io.espgen.host.HostFirmware;
 import io.espgen.maven.Messages;
-import io.espgen.templates.HostFirmware;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -1,7 +1,8 @@
 package io.espgen.maven.size;
 
 /**
- * The budgets the generated code is measured against (docs/esp8266-sdk.md, section 5).
+ * The budgets the generated code is measured against (the team's SDK notes, shared/docs/esp8266-sdk.md,
+ * section 5).
  *
  * @param iramTotal the chip's instruction RAM
  * @param iramSdk what the SDK's own libraries already place there

@@ -2,9 +2,9 @@ package io.espgen.maven.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.espgen.host.HostFirmware;
 import io.espgen.maven.StandInTree;
 import io.espgen.maven.compile.SourceTree;
-import io.espgen.templates.HostFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,94 @@
+package io.espgen.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The C runtime and the project's headers, packaged as resources of this module: the headers in
+ * {@value #INCLUDE_BASE}, the runtime's sources in {@value #SOURCE_BASE}.
+ */
+public final class CRuntime {
+
+    /** Resource folder of the project's C headers. */
+    public static final String INCLUDE_BASE = "/io/espgen/runtime/include/";
+
+    /** Resource folder of the runtime's C sources. */
+    public static final String SOURCE_BASE = "/io/espgen/runtime/src/";
+
+    /*
+     * A jar cannot be listed portably, so the files are named here. CRuntimeTest compares these
+     * lists with the source folders: a file added there and not here fails the build.
+     */
+    private static final List<String> INCLUDE_FILES = List.of(
+            "espgen_runtime.h",
+            "espgen_sdk.h",
+            "espgen_text.h");
+
+    private static final List<String> SOURCE_FILES = List.of(
+            "espgen_server.c",
+            "espgen_text.c",
+            "espgen_txq.c");
+
+    private CRuntime() {
+    }
+
+    /** The file names of the project's headers, sorted. */
+    public static List<String> includeFiles() {
+        return sorted(INCLUDE_FILES);
+    }
+
+    /** The file names of the runtime's C sources, sorted. */
+    public static List<String> sourceFiles() {
+        return sorted(SOURCE_FILES);
+    }
+
+    /** Copies the project's include directory ({@value #INCLUDE_BASE}*.h) into dir; returns dir. */
+    public static Path extractInclude(Path dir) throws IOException {
+        extract(CRuntime.class, INCLUDE_BASE, includeFiles(), dir);
+        return dir;
+    }
+
+    /** The bytes of one resource of this module, e.g. {@code /io/espgen/runtime/include/espgen_sdk.h}. */
+    public static byte[] read(String resource) throws IOException {
+        return read(CRuntime.class, resource);
+    }
+
+    /**
+     * Copies the resources {@code base + name} (found through owner's class loader) into dir as {@code name},
+     * writing only what changed, so a build tool's up-to-date checks see stable timestamps. Returns the copied
+     * files, in the order of names. The host emulation's launcher extracts its own sources with it.
+     */
+    public static List<Path> extract(Class<?> owner, String base, List<String> names, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> copied = new ArrayList<>();
+        for (String name : names) {
+            Path target = dir.resolve(name);
+            byte[] bytes = read(owner, base + name);
+            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
+                Files.write(target, bytes);
+            }
+            copied.add(target);
+        }
+        return List.copyOf(copied);
+    }
+
+    private static byte[] read(Class<?> owner, String resource) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("resource " + resource + " is not on the class path of " + owner.getName());
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<String> sorted(List<String> names) {
+        List<String> copy = new ArrayList<>(names);
+        copy.sort(null);
+        return List.copyOf(copy);
+    }
+}

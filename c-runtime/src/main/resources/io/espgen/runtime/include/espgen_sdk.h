@@ -1,0 +1,261 @@
+/*
+ * espgen_sdk.h - the part of the ESP8266 NONOS SDK 3.x interface that espgen's generated code uses.
+ *
+ * Written by the espgen project from the documented signatures (the team's SDK notes,
+ * shared/docs/esp8266-sdk.md, section 4); no Espressif file is copied here. Three ways to build against it:
+ *   - with a real SDK: define ESPGEN_REAL_SDK and put the SDK's include/ on the path; the SDK's own
+ *     headers are used and nothing below is declared;
+ *   - cross-compile without an SDK (a checked build, no image): xtensa-lx106-elf-gcc -DICACHE_FLASH;
+ *   - on the host: the host emulation (module host-emulation, io/espgen/host) implements every function
+ *     declared here.
+ * Symbol names follow the SDK (os_memcpy is ets_memcpy in ROM, os_malloc is pvPortMalloc, ...), so the
+ * same objects link against the SDK's libraries.
+ */
+#ifndef ESPGEN_SDK_H
+#define ESPGEN_SDK_H
+
+#ifdef ESPGEN_REAL_SDK
+
+#include <ets_sys.h>
+#include <osapi.h>
+#include <os_type.h>
+#include <mem.h>
+#include <user_interface.h>
+#include <espconn.h>
+
+#else /* the project's own declarations */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* c_types.h */
+typedef uint8_t uint8;
+typedef int8_t sint8;
+typedef uint16_t uint16;
+typedef int16_t sint16;
+typedef uint32_t uint32;
+typedef int32_t sint32;
+typedef uint64_t uint64;
+typedef int64_t sint64;
+
+#ifdef ICACHE_FLASH
+#define ICACHE_FLASH_ATTR __attribute__((section(".irom0.text")))
+#define ICACHE_RODATA_ATTR __attribute__((section(".irom.text")))
+#else
+#define ICACHE_FLASH_ATTR
+#define ICACHE_RODATA_ATTR
+#endif
+
+/* osapi.h: ROM string and memory routines, and the SDK's printf */
+void ets_memcpy(void *dst, const void *src, size_t n);
+void ets_memset(void *s, int c, size_t n);
+int ets_memcmp(const void *a, const void *b, size_t n);
+size_t ets_strlen(const char *s);
+int ets_strcmp(const char *a, const char *b);
+int ets_strncmp(const char *a, const char *b, size_t n);
+int ets_sprintf(char *str, const char *format, ...) __attribute__((format(printf, 2, 3)));
+int os_printf_plus(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+#define os_memcpy ets_memcpy
+#define os_memset ets_memset
+#define os_memcmp ets_memcmp
+#define os_strlen ets_strlen
+#define os_strcmp ets_strcmp
+#define os_strncmp ets_strncmp
+#define os_sprintf ets_sprintf
+/* gcc checks an os_printf's format against its arguments through this; it is never called. */
+static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espgen_printf_check(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
+/* As the SDK's osapi.h does: the format string goes to flash, not to scarce DRAM (os_printf_plus reads
+ * it with aligned loads). A statement, not an expression. */
+#define os_printf(fmt, ...)                                                                           \
+	do {                                                                                          \
+		static const char espgen_printf_fmt[] ICACHE_RODATA_ATTR __attribute__((aligned(4))) = fmt; \
+		if (0)                                                                                \
+			espgen_printf_check(fmt, ##__VA_ARGS__);                                      \
+		os_printf_plus(espgen_printf_fmt, ##__VA_ARGS__);                                     \
+	} while (0)
+
+/* mem.h: the SDK heap, with the caller's file and line for its leak tracking */
+void *pvPortMalloc(size_t size, const char *file, unsigned line, bool use_iram);
+void *pvPortZalloc(size_t size, const char *file, unsigned line);
+void vPortFree(void *ptr, const char *file, unsigned line);
+
+#define os_malloc(s) pvPortMalloc((s), __FILE__, __LINE__, false)
+#define os_zalloc(s) pvPortZalloc((s), __FILE__, __LINE__)
+#define os_free(p) vPortFree((p), __FILE__, __LINE__)
+
+/* os_type.h: software timers and task events */
+typedef void ETSTimerFunc(void *timer_arg);
+typedef struct _ETSTIMER_ {
+	struct _ETSTIMER_ *timer_next;
+	uint32 timer_expire;
+	uint32 timer_period;
+	ETSTimerFunc *timer_func;
+	void *timer_arg;
+} ETSTimer;
+typedef ETSTimer os_timer_t;
+typedef ETSTimerFunc os_timer_func_t;
+
+void ets_timer_disarm(ETSTimer *timer);
+void ets_timer_setfn(ETSTimer *timer, ETSTimerFunc *fn, void *arg);
+void ets_timer_arm_new(ETSTimer *timer, uint32 ms_or_us, bool repeat, bool is_ms);
+
+#define os_timer_disarm ets_timer_disarm
+#define os_timer_setfn ets_timer_setfn
+#define os_timer_arm(t, ms, repeat) ets_timer_arm_new((t), (ms), (repeat), 1)
+
+typedef uint32 ETSSignal;
+typedef uint32 ETSParam;
+typedef struct ETSEventTag {
+	ETSSignal sig;
+	ETSParam par;
+} ETSEvent;
+typedef ETSEvent os_event_t;
+typedef void (*os_task_t)(os_event_t *e);
+
+/* user_interface.h */
+#define USER_TASK_PRIO_0 0
+#define USER_TASK_PRIO_1 1
+#define USER_TASK_PRIO_2 2
+
+bool system_os_task(os_task_t task, uint8 prio, os_event_t *queue, uint8 qlen);
+bool system_os_post(uint8 prio, ETSSignal sig, ETSParam par);
+uint32 system_get_time(void);
+uint32 system_get_free_heap_size(void);
+
+typedef enum {
+	SYSTEM_PARTITION_INVALID = 0,
+	SYSTEM_PARTITION_BOOTLOADER,
+	SYSTEM_PARTITION_OTA_1,
+	SYSTEM_PARTITION_OTA_2,
+	SYSTEM_PARTITION_RF_CAL,
+	SYSTEM_PARTITION_PHY_DATA,
+	SYSTEM_PARTITION_SYSTEM_PARAMETER,
+	SYSTEM_PARTITION_AT_PARAMETER,
+	SYSTEM_PARTITION_SSL_CLIENT_CERT_PRIVKEY,
+	SYSTEM_PARTITION_SSL_CLIENT_CA,
+	SYSTEM_PARTITION_SSL_SERVER_CERT_PRIVKEY,
+	SYSTEM_PARTITION_SSL_SERVER_CA,
+	SYSTEM_PARTITION_WPA2_ENTERPRISE_CERT_PRIVKEY,
+	SYSTEM_PARTITION_WPA2_ENTERPRISE_CA,
+	SYSTEM_PARTITION_CUSTOMER_BEGIN = 100,
+	SYSTEM_PARTITION_MAX
+} partition_type_t;
+
+typedef struct {
+	partition_type_t type;
+	uint32_t addr;
+	uint32_t size;
+} partition_item_t;
+
+bool system_partition_table_regist(const partition_item_t *partition_table, uint32 partition_num,
+				   uint32 map);
+
+#define NULL_MODE 0x00
+#define STATION_MODE 0x01
+#define SOFTAP_MODE 0x02
+#define STATIONAP_MODE 0x03
+
+struct station_config {
+	uint8 ssid[32];
+	uint8 password[64];
+	uint8 bssid_set;
+	uint8 bssid[6];
+};
+
+bool wifi_set_opmode_current(uint8 opmode);
+bool wifi_station_set_config_current(struct station_config *config);
+
+/* espconn.h */
+#define ESPCONN_OK 0
+#define ESPCONN_MEM -1
+#define ESPCONN_TIMEOUT -3
+#define ESPCONN_RTE -4
+#define ESPCONN_INPROGRESS -5
+#define ESPCONN_MAXNUM -7
+#define ESPCONN_ABRT -8
+#define ESPCONN_RST -9
+#define ESPCONN_CLSD -10
+#define ESPCONN_CONN -11
+#define ESPCONN_ARG -12
+#define ESPCONN_IF -14
+#define ESPCONN_ISCONN -15
+
+typedef void (*espconn_connect_callback)(void *arg);
+typedef void (*espconn_reconnect_callback)(void *arg, sint8 err);
+typedef void (*espconn_recv_callback)(void *arg, char *pdata, unsigned short len);
+typedef void (*espconn_sent_callback)(void *arg);
+
+enum espconn_type { ESPCONN_INVALID = 0, ESPCONN_TCP = 0x10, ESPCONN_UDP = 0x20 };
+
+enum espconn_state {
+	ESPCONN_NONE,
+	ESPCONN_WAIT,
+	ESPCONN_LISTEN,
+	ESPCONN_CONNECT,
+	ESPCONN_WRITE,
+	ESPCONN_READ,
+	ESPCONN_CLOSE
+};
+
+typedef struct _esp_tcp {
+	int remote_port;
+	int local_port;
+	uint8 local_ip[4];
+	uint8 remote_ip[4];
+	espconn_connect_callback connect_callback;
+	espconn_reconnect_callback reconnect_callback;
+	espconn_connect_callback disconnect_callback;
+	espconn_connect_callback write_finish_fn;
+} esp_tcp;
+
+struct espconn {
+	enum espconn_type type;
+	enum espconn_state state;
+	union {
+		esp_tcp *tcp;
+		void *udp;
+	} proto;
+	espconn_recv_callback recv_callback;
+	espconn_sent_callback sent_callback;
+	uint8 link_cnt;
+	void *reverse;
+};
+
+enum espconn_option {
+	ESPCONN_START = 0x00,
+	ESPCONN_REUSEADDR = 0x01,
+	ESPCONN_NODELAY = 0x02,
+	ESPCONN_COPY = 0x04,
+	ESPCONN_KEEPALIVE = 0x08,
+	ESPCONN_MANUALRECV = 0x10,
+	ESPCONN_END
+};
+
+sint8 espconn_accept(struct espconn *espconn);
+sint8 espconn_disconnect(struct espconn *espconn);
+sint8 espconn_abort(struct espconn *espconn);
+sint8 espconn_delete(struct espconn *espconn);
+sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length);
+sint8 espconn_regist_connectcb(struct espconn *espconn, espconn_connect_callback connect_cb);
+sint8 espconn_regist_recvcb(struct espconn *espconn, espconn_recv_callback recv_cb);
+sint8 espconn_regist_sentcb(struct espconn *espconn, espconn_sent_callback sent_cb);
+sint8 espconn_regist_reconcb(struct espconn *espconn, espconn_reconnect_callback recon_cb);
+sint8 espconn_regist_disconcb(struct espconn *espconn, espconn_connect_callback discon_cb);
+sint8 espconn_regist_write_finish(struct espconn *espconn, espconn_connect_callback write_finish_fn);
+sint8 espconn_regist_time(struct espconn *espconn, uint32 interval, uint8 type_flag);
+uint8 espconn_tcp_get_max_con(void);
+sint8 espconn_tcp_set_max_con(uint8 num);
+sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num);
+sint8 espconn_set_opt(struct espconn *espconn, uint8 opt);
+sint8 espconn_recv_hold(struct espconn *pespconn);
+sint8 espconn_recv_unhold(struct espconn *pespconn);
+
+#endif /* ESPGEN_REAL_SDK */
+
+#endif /* ESPGEN_SDK_H */

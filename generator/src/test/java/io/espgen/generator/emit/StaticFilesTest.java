@@ -1,0 +1,18 @@
+package io.espgen.generator.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.espgen.runtime.CRuntime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class StaticFilesTest {
+
+    @Test
+    void everyFileOfTheCRuntimeIsCopiedIntoTheTree() {
+        Stream<String> headers = CRuntime.includeFiles().stream().map(n -> CRuntime.INCLUDE_BASE + n);
+        Stream<String> sources = CRuntime.sourceFiles().stream().map(n -> CRuntime.SOURCE_BASE + n);
+        assertThat(CEmitter.staticFiles().values())
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(headers, sources).toList());
+    }
+}

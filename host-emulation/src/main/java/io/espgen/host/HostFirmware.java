@@ -1,0 +1,329 @@
+package io.espgen.host;
+
+import io.espgen.runtime.CRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds a firmware's C sources with the host emulation into a Linux executable, and runs it. */
+public final class HostFirmware {
+
+    /** The line the emulation prints once user_init has returned. */
+    public static final String READY_LINE = "espgen-host: ready";
+
+    /** The line the emulation prints for every espconn_accept: host port, then firmware port. */
+    public static final Pattern LISTENING = Pattern.compile(
+            "(?m)^espgen-host: listening on 127\\.0\\.0\\.1:(\\d+) \\(firmware port (\\d+)\\)$");
+
+    /** The line the emulation prints when it stops: live firmware allocations, then bytes. */
+    public static final Pattern HEAP_SUMMARY = Pattern.compile(
+            "(?m)^espgen-host: heap: (\\d+) live allocations, (\\d+) bytes$");
+
+    /** System property naming the C compiler; "gcc" when unset. */
+    public static final String CC_PROPERTY = "espgen.host.cc";
+
+    /** System property: "true" echoes the firmware's output to this JVM's stdout/stderr. */
+    public static final String ECHO_PROPERTY = "espgen.host.echo";
+
+    private static final Pattern READY = Pattern.compile("(?m)^" + Pattern.quote(READY_LINE) + "$");
+    private static final long GCC_TIMEOUT_MINUTES = 5;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private HostFirmware() {
+    }
+
+    /** Compiles with host gcc: -std=gnu11 -Wall -Wextra -Werror -g -O1 -fwrapv, plus -fsanitize=address,undefined -fno-omit-frame-pointer when sanitize; includeDirs as -I. Throws IOException carrying gcc's output when it fails; throws IOException with a clear one-line message when gcc is missing. */
+    public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize)
+            throws IOException {
+        return build(firmwareSources, includeDirs, workDir, sanitize, System.getProperty(CC_PROPERTY, "gcc"));
+    }
+
+    /**
+     * As {@link #build(List, List, Path, boolean)} with the compiler named. The host emulation's sources go to
+     * {@code workDir/espgen-host}, the project's headers to {@code workDir/espgen-include} (added to the include path
+     * after includeDirs), the executable to {@code workDir/firmware} ({@code firmware-asan} when sanitized).
+     */
+    static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            String compiler) throws IOException {
+        if (firmwareSources.isEmpty()) {
+            throw new IllegalArgumentException("no firmware sources");
+        }
+        Files.createDirectories(workDir);
+        List<Path> hostSources = HostSources.extract(workDir.resolve("espgen-host"));
+        Path include = CRuntime.extractInclude(workDir.resolve("espgen-include"));
+        Path exe = workDir.resolve(sanitize ? "firmware-asan" : "firmware").toAbsolutePath();
+
+        List<String> cmd = new ArrayList<>(List.of(compiler,
+                "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fwrapv"));
+        if (sanitize) {
+            cmd.add("-fsanitize=address,undefined");
+            cmd.add("-fno-omit-frame-pointer");
+        }
+        for (Path dir : includeDirs) {
+            cmd.add("-I" + dir.toAbsolutePath());
+        }
+        cmd.add("-I" + include.toAbsolutePath());
+        for (Path source : firmwareSources) {
+            cmd.add(source.toAbsolutePath().toString());
+        }
+        for (Path source : hostSources) {
+            cmd.add(source.toAbsolutePath().toString());
+        }
+        cmd.add("-o");
+        cmd.add(exe.toString());
+
+        Process gcc;
+        try {
+            gcc = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("C compiler '" + compiler + "' not found: the host emulation needs gcc on the PATH"
+                    + " (Debian: apt-get install gcc), or -D" + CC_PROPERTY + "=<compiler>", e);
+        }
+        gcc.getOutputStream().close();
+        String output;
+        int exit;
+        try (InputStream in = gcc.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!gcc.waitFor(GCC_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                gcc.destroyForcibly();
+                throw new IOException("gcc did not finish within " + GCC_TIMEOUT_MINUTES + " minutes: "
+                        + String.join(" ", cmd));
+            }
+            exit = gcc.exitValue();
+        } catch (InterruptedException e) {
+            gcc.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while compiling", e);
+        }
+        if (exit != 0) {
+            throw new IOException("gcc failed (exit " + exit + "):\n" + output + "\ncommand: " + String.join(" ", cmd));
+        }
+        return exe;
+    }
+
+    /** Starts exe with args, waits (up to timeout) until every listener printed its "listening on" line, returns the running firmware. stdout/stderr are captured (and optionally echoed). */
+    public static Running start(Path exe, List<String> args, Duration timeout) throws IOException {
+        return start(exe, args, Map.of(), timeout);
+    }
+
+    /**
+     * As {@link #start(Path, List, Duration)} with extra environment variables (for instance
+     * {@code ESPGEN_HOST_MALLOC_FAIL_AT}). "Every listener" is every one opened by user_pre_init and user_init: the
+     * emulation prints {@value #READY_LINE} once user_init has returned. Unless env says otherwise, UBSAN_OPTIONS makes
+     * undefined behaviour fatal. The output is echoed when the system property {@value #ECHO_PROPERTY} is "true".
+     */
+    public static Running start(Path exe, List<String> args, Map<String, String> env, Duration timeout)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(exe.toAbsolutePath().toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putIfAbsent("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1");
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        process.getOutputStream().close();
+        Proc running = new Proc(process, timeout, Boolean.getBoolean(ECHO_PROPERTY));
+        try {
+            running.await(READY, timeout);
+        } catch (IllegalStateException e) {
+            running.close();
+            throw new IOException("the firmware did not start: " + e.getMessage(), e);
+        }
+        return running;
+    }
+
+    /** A firmware running on the host emulation. */
+    public interface Running extends AutoCloseable {
+        /** The host port the firmware's listener for firmwarePort is on. */
+        int port(int firmwarePort);
+
+        /** Everything printed so far on stdout (and stderr separately). */
+        String stdout();
+
+        String stderr();
+
+        /** Sends SIGTERM (as Process.destroy does), waits, returns the exit code; the output printed while stopping is kept. */
+        int stop() throws InterruptedException;
+
+        java.lang.Process process();
+
+        /**
+         * Waits until stdout matches regex (searched from its beginning, multi-line mode) and returns the first match.
+         * Throws IllegalStateException, carrying both outputs, when timeout passes or the firmware exits first.
+         */
+        MatchResult awaitStdout(String regex, Duration timeout);
+
+        /** Waits for the process to exit by itself and for its output to be read; returns the exit code. Throws IllegalStateException on timeout. */
+        int awaitExit(Duration timeout) throws InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    private static final class Proc implements Running {
+        private final Process process;
+        private final Duration portTimeout;
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder err = new StringBuilder();
+        private final Thread outPump;
+        private final Thread errPump;
+        private boolean outDone;
+
+        Proc(Process process, Duration portTimeout, boolean echo) {
+            this.process = process;
+            this.portTimeout = portTimeout;
+            long pid = process.pid();
+            outPump = pump(process.getInputStream(), out, echo ? System.out : null, "espgen-host-" + pid + "-out");
+            errPump = pump(process.getErrorStream(), err, echo ? System.err : null, "espgen-host-" + pid + "-err");
+        }
+
+        private Thread pump(InputStream in, StringBuilder sink, PrintStream echo, String name) {
+            Thread t = new Thread(() -> {
+                char[] buf = new char[8192];
+                try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    int n;
+                    while ((n = r.read(buf)) > 0) {
+                        synchronized (this) {
+                            sink.append(buf, 0, n);
+                            notifyAll();
+                        }
+                        if (echo != null) {
+                            echo.print(new String(buf, 0, n));
+                            echo.flush();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process went away; what was read stays
+                } finally {
+                    synchronized (this) {
+                        if (sink == out) {
+                            outDone = true;
+                        }
+                        notifyAll();
+                    }
+                }
+            }, name);
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        synchronized MatchResult await(Pattern pattern, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Matcher m = pattern.matcher(out);
+                if (m.find()) {
+                    return m.toMatchResult();
+                }
+                if (outDone) {
+                    throw new IllegalStateException("the firmware exited (" + exitText() + ") before printing /"
+                            + pattern + "/" + outputs());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("timed out after " + timeout.toMillis() + " ms waiting for /"
+                            + pattern + "/" + outputs());
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for /" + pattern + "/", e);
+                }
+            }
+        }
+
+        private String exitText() {
+            return process.isAlive() ? "still running" : "exit " + process.exitValue();
+        }
+
+        private synchronized String outputs() {
+            return "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        }
+
+        @Override
+        public int port(int firmwarePort) {
+            MatchResult m = await(Pattern.compile("(?m)^espgen-host: listening on 127\\.0\\.0\\.1:(\\d+) \\(firmware port "
+                    + firmwarePort + "\\)$"), portTimeout);
+            return Integer.parseInt(m.group(1));
+        }
+
+        @Override
+        public synchronized String stdout() {
+            return out.toString();
+        }
+
+        @Override
+        public synchronized String stderr() {
+            return err.toString();
+        }
+
+        @Override
+        public int stop() throws InterruptedException {
+            if (process.isAlive()) {
+                // SIGTERM through the handle: Process.destroy() would also close the pipes and lose the
+                // output the firmware prints while stopping (the heap summary).
+                process.toHandle().destroy();
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                }
+            }
+            joinPumps();
+            return process.exitValue();
+        }
+
+        @Override
+        public int awaitExit(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the firmware did not exit within " + timeout.toMillis() + " ms"
+                        + outputs());
+            }
+            joinPumps();
+            return process.exitValue();
+        }
+
+        private void joinPumps() throws InterruptedException {
+            outPump.join(STOP_TIMEOUT.toMillis());
+            errPump.join(STOP_TIMEOUT.toMillis());
+        }
+
+        @Override
+        public Process process() {
+            return process;
+        }
+
+        @Override
+        public MatchResult awaitStdout(String regex, Duration timeout) {
+            return await(Pattern.compile(regex, Pattern.MULTILINE), timeout);
+        }
+
+        @Override
+        public void close() {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "firmware pid " + process.pid() + " (" + exitText() + ")";
+        }
+    }
+}

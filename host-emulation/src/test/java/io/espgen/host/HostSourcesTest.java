@@ -1,0 +1,42 @@
+package io.espgen.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostSourcesTest {
+
+    private static final Path FOLDER = TestFirmwares.BASEDIR.resolve("src/main/resources/io/espgen/host");
+
+    @Test
+    void theIndexNamesEverySourceInTheFolder() throws IOException {
+        try (Stream<Path> s = Files.list(FOLDER)) {
+            List<String> inFolder = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".c") || n.endsWith(".h"))
+                    .sorted()
+                    .collect(Collectors.toList());
+            assertThat(HostSources.files())
+                    .as("HostSources.FILES must list every .c and .h of io/espgen/host")
+                    .containsExactlyElementsOf(inFolder);
+        }
+    }
+
+    @Test
+    void extractsTheSourcesAndReturnsTheCFilesSorted(@TempDir Path dir) throws IOException {
+        List<Path> sources = HostSources.extract(dir);
+        assertThat(sources).extracting(p -> p.getFileName().toString())
+                .containsExactly("host_espconn.c", "host_heap.c", "host_main.c", "host_os.c");
+        assertThat(sources).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(dir));
+        assertThat(dir.resolve("host.h")).exists();
+        for (String name : HostSources.files()) {
+            assertThat(Files.readAllBytes(dir.resolve(name))).isEqualTo(Files.readAllBytes(FOLDER.resolve(name)));
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.espgen.dsl.jvm;
+
+import io.espgen.dsl.Bytes;
+import io.espgen.dsl.Connection;
+import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Log;
+import io.espgen.dsl.OnConnect;
+import io.espgen.dsl.OnDisconnect;
+import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnReceive;
+import io.espgen.dsl.OnSent;
+import io.espgen.dsl.TcpServer;
+import io.espgen.dsl.spi.LogSink;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JVM reference of a generated firmware: runs a {@link TcpServer} class as plain Java, serving TCP on
+ * 127.0.0.1, so handler logic can be tried without a compiler and the generated C has an oracle.
+ *
+ * <p>One thread runs a {@code java.nio} event loop and every handler, one at a time, as the firmware's
+ * single task does, with the firmware's rules:
+ * <ul>
+ *   <li>the server class is instantiated once (no-arg constructor); each client gets a fresh state object
+ *       (no-arg constructor, so field initializers apply) and {@link OnConnect};</li>
+ *   <li>received data is delivered as each read returns it, in pieces of at most 1460 bytes (one TCP
+ *       segment, as the SDK's receive callback gets it); data that arrives after {@code close()} is
+ *       dropped;</li>
+ *   <li>each connection has a send queue of {@link TcpServer#sendQueueBytes()} with the
+ *       {@link TcpServer#onQueueFull()} policy (CLOSE resets the connection once the chunk the firmware
+ *       would already have handed to the network is out); what handlers send is written out after they
+ *       return, and
+ *       {@link Connection#queuedBytes()} drops only as bytes are written; {@link OnSent} follows when
+ *       the queue has drained;</li>
+ *   <li>{@code close()} closes once the queue has drained, and sends after it return false;</li>
+ *   <li>a client beyond {@link TcpServer#maxConnections()} is reset at once, without handlers; a client
+ *       silent for {@link TcpServer#idleTimeoutSeconds()} is closed;</li>
+ *   <li>a connection that fails (reset) gets {@link OnError} then {@link OnDisconnect}; every connection
+ *       gets {@link OnDisconnect} exactly once, also when the server is closed;</li>
+ *   <li>{@link Log} lines go to standard output prefixed by the server's simple name, as the firmware's
+ *       {@code os_printf} lines are, and are kept ({@link #log()}).</li>
+ * </ul>
+ * Unlike the firmware, Java throws where the C defines a result (an array index out of range, a
+ * division by zero): such a handler failure is printed, kept ({@link #failures()}), and ends the
+ * connection.
+ */
+public final class JvmServer implements AutoCloseable {
+
+    /** The most one receive hands a handler: one TCP segment (TCP_MSS), as on the chip. */
+    static final int SEGMENT = 1460;
+
+    private static final List<Class<? extends Annotation>> EVENTS =
+            List.of(OnConnect.class, OnReceive.class, OnSent.class, OnError.class, OnDisconnect.class);
+
+    private final String name;
+    private final TcpServer config;
+    private final Object server;
+    private final Map<Class<? extends Annotation>, Method> handlers = new HashMap<>();
+    private final Constructor<?> stateConstructor;
+    private final ServerSocketChannel listener;
+    private final Selector selector;
+    private final List<JvmConnection> connections = new ArrayList<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * SEGMENT);
+    private final List<String> log = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private JvmServer(Class<?> serverClass, int port) throws IOException {
+        config = serverClass.getAnnotation(TcpServer.class);
+        if (config == null) {
+            throw new IllegalArgumentException(serverClass.getName() + " is not annotated @TcpServer");
+        }
+        name = serverClass.getSimpleName();
+        server = instantiate(serverClass);
+        Class<?> stateClass = null;
+        for (Method m : serverClass.getDeclaredMethods()) {
+            for (Class<? extends Annotation> event : EVENTS) {
+                if (m.isAnnotationPresent(event) && !handlers.containsKey(event)) {
+                    m.setAccessible(true);
+                    handlers.put(event, m);
+                    for (Class<?> p : m.getParameterTypes()) {
+                        if (p != Connection.class && p != Bytes.class && p != ConnectionError.class) {
+                            stateClass = p;
+                        }
+                    }
+                }
+            }
+        }
+        stateConstructor = stateClass == null ? null : noArgConstructor(stateClass);
+        selector = Selector.open();
+        listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            listener.close();
+            selector.close();
+            throw e;
+        }
+        thread = new Thread(this::run, "espgen-jvm-" + name);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts serving {@code serverClass} on 127.0.0.1:{@code port} (0: any free port; {@link #port()}
+     * tells which). The annotation's port is not used: the caller picks.
+     */
+    public static JvmServer start(Class<?> serverClass, int port) throws IOException {
+        JvmServer s = new JvmServer(serverClass, port);
+        s.thread.start();
+        return s;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return listener.socket().getLocalPort();
+    }
+
+    /** The log lines printed so far, each as printed ({@code "EchoServer: bye"}), without the newline. */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** What handlers threw so far (each ended its connection). */
+    public List<Throwable> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    /** Stops serving: every open connection is closed (and gets {@link OnDisconnect}), then the listener. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- the loop; everything below runs on the server's thread ---
+
+    private void run() {
+        LogSink.install(this::print);
+        try {
+            while (running) {
+                selector.select(this::ready, nextTimeoutMillis());
+                closeIdle();
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        } finally {
+            for (JvmConnection c : List.copyOf(connections)) {
+                end(c, null);
+            }
+            quietly(listener);
+            quietly(selector);
+            LogSink.remove();
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            accept();
+            return;
+        }
+        JvmConnection c = (JvmConnection) key.attachment();
+        if (key.isReadable()) {
+            read(c);
+        }
+        if (c.status != JvmConnection.State.GONE && key.isWritable()) {
+            write(c);
+        }
+    }
+
+    private void accept() {
+        SocketChannel ch;
+        while ((ch = acceptOne()) != null) {
+            try {
+                if (connections.size() >= config.maxConnections()) {
+                    // as the stack does beyond its limit: accepted, then reset; no handler hears of it
+                    resetQuietly(ch);
+                    ch.close();
+                    continue;
+                }
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+                JvmConnection c = new JvmConnection(ch, key,
+                        stateConstructor == null ? null : construct(stateConstructor), config.sendQueueBytes(),
+                        config.sendChunkSize(), config.onQueueFull());
+                key.attach(c);
+                connections.add(c);
+                call(OnConnect.class, c, null, null);
+                settle(c);
+            } catch (IOException e) {
+                quietly(ch);
+            }
+        }
+    }
+
+    private SocketChannel acceptOne() {
+        try {
+            return listener.accept();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void read(JvmConnection c) {
+        readBuffer.clear();
+        int n;
+        try {
+            n = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            end(c, ConnectionError.RESET);
+            return;
+        }
+        if (n < 0) {
+            end(c, null);
+            return;
+        }
+        c.lastReceive = System.nanoTime();
+        for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
+            call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
+        }
+        settle(c);
+    }
+
+    private void write(JvmConnection c) {
+        int written;
+        try {
+            written = c.flush();
+        } catch (IOException e) {
+            end(c, ConnectionError.RESET);
+            return;
+        }
+        if (written > 0 && c.queuedBytes() == 0 && c.status == JvmConnection.State.OPEN) {
+            call(OnSent.class, c, null, null);
+        }
+        settle(c);
+    }
+
+    /** After a handler: close a drained closing connection, or wait for the socket to take the queue. */
+    private void settle(JvmConnection c) {
+        if (c.status == JvmConnection.State.GONE) {
+            return;
+        }
+        if (c.status == JvmConnection.State.CLOSING && c.queuedBytes() == 0) {
+            end(c, null);
+            return;
+        }
+        c.key.interestOps(c.queuedBytes() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    }
+
+    /** The connection is over: close it, run its last handlers, free its queue. */
+    private void end(JvmConnection c, ConnectionError error) {
+        if (c.status == JvmConnection.State.GONE) {
+            return;
+        }
+        c.status = JvmConnection.State.GONE;
+        connections.remove(c);
+        c.key.cancel();
+        if (c.reset) {
+            resetQuietly(c.channel);
+        } else if (error == null) {
+            drainInput(c.channel); // unread input would turn the close into a reset
+        }
+        quietly(c.channel);
+        if (error != null) {
+            call(OnError.class, c, null, error);
+        }
+        call(OnDisconnect.class, c, null, null);
+        c.drop();
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
+        for (JvmConnection c : List.copyOf(connections)) {
+            if (now - c.lastReceive >= limit) {
+                end(c, null);
+            }
+        }
+    }
+
+    private long nextTimeoutMillis() {
+        long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        for (JvmConnection c : connections) {
+            next = Math.min(next, c.lastReceive + limit - now);
+        }
+        return next == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next) + 1);
+    }
+
+    private void call(Class<? extends Annotation> event, JvmConnection c, Bytes data, ConnectionError error) {
+        Method m = handlers.get(event);
+        if (m == null) {
+            return;
+        }
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            args[i] = types[i] == Connection.class ? c
+                    : types[i] == Bytes.class ? data
+                    : types[i] == ConnectionError.class ? error : c.state;
+        }
+        try {
+            m.invoke(server, args);
+        } catch (InvocationTargetException e) {
+            fail(e.getCause());
+            end(c, null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void print(String line) {
+        String text = name + ": " + line;
+        System.out.println(text);
+        synchronized (log) {
+            log.add(text);
+        }
+    }
+
+    private void fail(Throwable t) {
+        System.err.println(name + ": a handler threw " + t);
+        t.printStackTrace();
+        synchronized (failures) {
+            failures.add(t);
+        }
+    }
+
+    private static void drainInput(SocketChannel ch) {
+        ByteBuffer sink = ByteBuffer.allocate(4096);
+        try {
+            while (ch.read(sink) > 0) {
+                sink.clear();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /** Makes the coming close a reset (RST) instead of an orderly end of the stream (FIN). */
+    private static void resetQuietly(SocketChannel ch) {
+        try {
+            ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static void quietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // nothing to do
+        }
+    }
+
+    private static Object instantiate(Class<?> type) {
+        return construct(noArgConstructor(type));
+    }
+
+    private static Constructor<?> noArgConstructor(Class<?> type) {
+        try {
+            Constructor<?> k = type.getDeclaredConstructor();
+            k.setAccessible(true);
+            return k;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " needs a constructor without parameters", e);
+        }
+    }
+
+    private static Object construct(Constructor<?> k) {
+        try {
+            return k.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(k.getDeclaringClass().getName() + "'s constructor threw", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
