@@ -15,14 +15,11 @@
 
 #include "espgen_sdk.h"
 
-/* The SDK's per-send ceiling: TCP_SND_BUF, two full segments. */
-#define ESPGEN_SEND_BUF 2920
-
 /* Room kept in a send queue before receiving is held. espconn_recv_hold only stops re-opening the receive
- * window, so up to one window (TCP_WND, 4 x 1460) still arrives after it, and the receive that tripped it
- * adds one segment: 5 x 1460, as Espressif recommends. A handler that answers each receive with at most
+ * window, so up to one window (TCP_WND) still arrives after it, and the receive that tripped it adds one
+ * segment: 5 x MSS, 7300 bytes, as Espressif recommends. A handler that answers each receive with at most
  * as much as it received then never meets a full queue. */
-#define ESPGEN_RECV_RESERVE 7300
+#define ESPGEN_RECV_RESERVE (ESPGEN_TCP_WND + ESPGEN_TCP_MSS)
 
 /* The task priority the runtime posts its deferred disconnects to (espconn_disconnect may not be
  * called from inside an espconn callback). */
@@ -84,7 +81,7 @@ struct espgen_server {
 	uint16 port;
 	uint8 max_conns;
 	uint16 idle_timeout_s;
-	uint16 chunk_size;  /* at most ESPGEN_SEND_BUF */
+	uint16 chunk_size;  /* at most ESPGEN_TCP_SND_BUF */
 	uint16 queue_cap;   /* bytes per connection */
 	uint8 queue_full;   /* enum espgen_queue_full */
 	struct espgen_conn *conns; /* max_conns entries, then the spare one used only to refuse */

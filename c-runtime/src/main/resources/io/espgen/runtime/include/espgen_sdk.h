@@ -258,4 +258,14 @@ sint8 espconn_recv_unhold(struct espconn *pespconn);
 
 #endif /* ESPGEN_REAL_SDK */
 
+/*
+ * The SDK's TCP limits, under espgen's own names so they never clash with the SDK's headers. The Java side
+ * reads the same numbers from io.espgen.dsl.Limits (a test holds the two together).
+ */
+#define ESPGEN_TCP_MSS 1460			/* lwipopts.h: TCP_MSS */
+#define ESPGEN_TCP_SND_BUF (2 * ESPGEN_TCP_MSS)	/* lwipopts.h: TCP_SND_BUF, the most bytes in flight */
+#define ESPGEN_TCP_WND (4 * ESPGEN_TCP_MSS)	/* lwipopts.h: TCP_WND, as the chip starts up */
+#define ESPGEN_MAX_CON 15			/* espconn.h: linkMax, the most espconn_tcp_set_max_con takes */
+#define ESPGEN_MAX_IDLE_S 7200			/* the SDK's API reference for espconn_regist_time */
+
 #endif /* ESPGEN_SDK_H */

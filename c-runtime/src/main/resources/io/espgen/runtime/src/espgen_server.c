@@ -355,8 +355,8 @@ sint8 ICACHE_FLASH_ATTR espgen_server_start(struct espgen_server *srv, espconn_c
 	/* the stack-wide limit must cover every server's own */
 	for (s = espgen_servers; s != NULL; s = s->next)
 		total += s->max_conns;
-	if (total > 15)
-		total = 15;
+	if (total > ESPGEN_MAX_CON)
+		total = ESPGEN_MAX_CON;
 	if (total > espconn_tcp_get_max_con())
 		espconn_tcp_set_max_con((uint8)total);
 
