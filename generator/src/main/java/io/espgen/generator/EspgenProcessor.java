@@ -91,14 +91,22 @@ public final class EspgenProcessor extends AbstractProcessor {
         if (tcpServer != null) {
             for (Element e : round.getElementsAnnotatedWith(tcpServer)) {
                 if (e instanceof TypeElement type) {
-                    processServer(type);
+                    try {
+                        processServer(type);
+                    } catch (RuntimeException bug) {
+                        error(Messages.internalError(bug), type);
+                    }
                 } else {
                     error(Messages.serverNotClass(), e);
                 }
             }
         }
         if (round.processingOver() && !servers.isEmpty() && !failed) {
-            write();
+            try {
+                write();
+            } catch (RuntimeException bug) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internalError(bug));
+            }
         }
         return false;
     }

@@ -357,6 +357,13 @@ public final class Messages {
 
     // --- output ---
 
+    /** A bug of espgen's own: said as one located line, not a stack trace in the user's build. */
+    public static String internalError(RuntimeException e) {
+        StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        return "espgen failed on this class (a bug in espgen, please report it with the class): " + e
+                + (at == null ? "" : " at " + at);
+    }
+
     public static String writeFailed(String file, String why) {
         return "espgen could not write " + file + ": " + why;
     }

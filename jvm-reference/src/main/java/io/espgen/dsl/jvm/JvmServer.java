@@ -3,6 +3,7 @@ package io.espgen.dsl.jvm;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Limits;
 import io.espgen.dsl.Log;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
@@ -63,7 +64,7 @@ import java.util.concurrent.TimeUnit;
 public final class JvmServer implements AutoCloseable {
 
     /** The most one receive hands a handler: one TCP segment (TCP_MSS), as on the chip. */
-    static final int SEGMENT = 1460;
+    static final int SEGMENT = Limits.TCP_MSS;
 
     private static final List<Class<? extends Annotation>> EVENTS =
             List.of(OnConnect.class, OnReceive.class, OnSent.class, OnError.class, OnDisconnect.class);
