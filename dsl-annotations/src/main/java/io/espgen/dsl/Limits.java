@@ -32,6 +32,12 @@ public final class Limits {
     /** The longest send queue a connection may have, in bytes. */
     public static final int MAX_SEND_QUEUE_BYTES = 65535;
 
+    /**
+     * What each block of a send queue costs against {@link TcpServer#sendQueueBytes()} beyond the bytes it
+     * holds: its header (12 bytes on the chip) and the SDK allocator's own (an estimate: that code is closed).
+     */
+    public static final int SEND_BLOCK_OVERHEAD = 16;
+
     /** The most elements a state array may have. */
     public static final int MAX_ARRAY_LENGTH = 4096;
 }

@@ -47,15 +47,21 @@ public @interface TcpServer {
 
     /**
      * The largest piece handed to one {@code espconn_send}, 1 to {@value Limits#TCP_SEND_BUFFER} bytes.
-     * 1440 keeps the behaviour of the classic ESP8266 notes; 2920 (two full segments) fills the SDK's
-     * send buffer and is much faster against peers that delay their ACKs.
+     * Sends queued behind waiting data are merged into pieces of this size. The default,
+     * {@value Limits#TCP_SEND_BUFFER} (two full segments, the SDK's whole send buffer), is the fastest
+     * against every kind of peer: the SDK keeps that much in flight and the peer acknowledges two full
+     * segments at once, delayed ACKs or not. Smaller pieces only slow a connection down; the setting is
+     * kept for measurements.
      */
-    int sendChunkSize() default 1440;
+    int sendChunkSize() default Limits.TCP_SEND_BUFFER;
 
     /**
-     * How many bytes one connection may have queued for sending (not yet acknowledged), from
-     * {@link #sendChunkSize()} up to {@value Limits#MAX_SEND_QUEUE_BYTES}. What happens to a send that
-     * does not fit is {@link #onQueueFull()}.
+     * How much heap one connection's send queue may hold, from {@link #sendChunkSize()} up to
+     * {@value Limits#MAX_SEND_QUEUE_BYTES} bytes: the bytes queued and not yet acknowledged, in blocks that
+     * each cost a few bytes more than they hold (a send into an empty queue gets a block of its own size;
+     * sends behind waiting data share blocks of {@link #sendChunkSize()}). What happens to a send that does
+     * not fit is {@link #onQueueFull()}. A send also does not fit when it would leave the chip less free
+     * heap than the SDK needs to receive and to accept a client.
      *
      * <p>Receiving is held ({@code espconn_recv_hold}) while the queue has less than 7300 bytes of room
      * (five segments, as Espressif recommends), because the SDK still delivers up to one receive window
@@ -66,6 +72,11 @@ public @interface TcpServer {
      */
     int sendQueueBytes() default 4096;
 
-    /** What a send that does not fit in the send queue does. */
-    QueueFullPolicy onQueueFull() default QueueFullPolicy.REFUSE;
+    /**
+     * What a send that does not fit in the send queue does. The default, {@link QueueFullPolicy#CLOSE},
+     * never loses a byte silently: the client either receives everything it was sent or sees a reset.
+     * With {@link QueueFullPolicy#REFUSE} the handler must look at what {@link Connection#send} returns;
+     * the processor warns where it does not.
+     */
+    QueueFullPolicy onQueueFull() default QueueFullPolicy.CLOSE;
 }

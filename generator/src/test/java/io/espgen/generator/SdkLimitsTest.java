@@ -18,17 +18,17 @@ class SdkLimitsTest {
         CRuntime.extractInclude(dir.resolve("include"));
         Files.writeString(dir.resolve("limits.c"), """
                 #include <stdio.h>
-                #include "espgen_sdk.h"
+                #include "espgen_runtime.h"
                 int main(void)
                 {
-                	printf("%d %d %d %d %d", ESPGEN_TCP_MSS, ESPGEN_TCP_SND_BUF, ESPGEN_TCP_WND, ESPGEN_MAX_CON,
-                	       ESPGEN_MAX_IDLE_S);
+                	printf("%d %d %d %d %d %d", ESPGEN_TCP_MSS, ESPGEN_TCP_SND_BUF, ESPGEN_TCP_WND, ESPGEN_MAX_CON,
+                	       ESPGEN_MAX_IDLE_S, ESPGEN_TXBUF_OVERHEAD);
                 	return 0;
                 }
                 """);
         Tool.ok(dir, List.of("gcc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-Iinclude", "limits.c", "-o", "limits"));
         String printed = Tool.ok(dir, List.of(dir.resolve("limits").toString())).trim();
         assertThat(printed).isEqualTo(Limits.TCP_MSS + " " + Limits.TCP_SEND_BUFFER + " " + 4 * Limits.TCP_MSS + " "
-                + Limits.MAX_CONNECTIONS + " " + Limits.MAX_IDLE_TIMEOUT_SECONDS);
+                + Limits.MAX_CONNECTIONS + " " + Limits.MAX_IDLE_TIMEOUT_SECONDS + " " + Limits.SEND_BLOCK_OVERHEAD);
     }
 }

@@ -10,7 +10,7 @@
 #define COMMAND_SERVER_PORT 7300
 #define COMMAND_SERVER_MAX_CONNECTIONS 2
 #define COMMAND_SERVER_IDLE_TIMEOUT_S 120
-#define COMMAND_SERVER_SEND_CHUNK 1440
+#define COMMAND_SERVER_SEND_CHUNK 2920
 #define COMMAND_SERVER_SEND_QUEUE_BYTES 4096
 
 /* CommandServer's constants */
@@ -32,9 +32,9 @@ struct command_server_line {
 	int commands;
 };
 
-/* The connection table; its last entry is only ever used to refuse a client when the rest are taken. */
-static struct espgen_conn command_server_conns[COMMAND_SERVER_MAX_CONNECTIONS + 1];
-static struct command_server_line command_server_line_table[COMMAND_SERVER_MAX_CONNECTIONS + 1];
+/* The connection table: the SDK admits no more clients than it has entries. */
+static struct espgen_conn command_server_conns[COMMAND_SERVER_MAX_CONNECTIONS];
+static struct command_server_line command_server_line_table[COMMAND_SERVER_MAX_CONNECTIONS];
 
 static void ICACHE_FLASH_ATTR command_server_command(struct espgen_server *srv, struct espgen_conn *c,
 						     struct command_server_line *l);
@@ -207,7 +207,7 @@ static struct espgen_server command_server = {
 	.idle_timeout_s = COMMAND_SERVER_IDLE_TIMEOUT_S,
 	.chunk_size = COMMAND_SERVER_SEND_CHUNK,
 	.queue_cap = COMMAND_SERVER_SEND_QUEUE_BYTES,
-	.queue_full = ESPGEN_QUEUE_FULL_REFUSE,
+	.queue_full = ESPGEN_QUEUE_FULL_CLOSE,
 	.conns = command_server_conns,
 	.handlers = &command_server_handlers,
 };

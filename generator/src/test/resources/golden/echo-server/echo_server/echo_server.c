@@ -10,7 +10,7 @@
 #define ECHO_SERVER_PORT 7777
 #define ECHO_SERVER_MAX_CONNECTIONS 4
 #define ECHO_SERVER_IDLE_TIMEOUT_S 300
-#define ECHO_SERVER_SEND_CHUNK 1440
+#define ECHO_SERVER_SEND_CHUNK 2920
 #define ECHO_SERVER_SEND_QUEUE_BYTES 8192
 
 /* EchoServer.Session: one per connection table entry */
@@ -18,9 +18,9 @@ struct echo_server_session {
 	int bytes_echoed;
 };
 
-/* The connection table; its last entry is only ever used to refuse a client when the rest are taken. */
-static struct espgen_conn echo_server_conns[ECHO_SERVER_MAX_CONNECTIONS + 1];
-static struct echo_server_session echo_server_session_table[ECHO_SERVER_MAX_CONNECTIONS + 1];
+/* The connection table: the SDK admits no more clients than it has entries. */
+static struct espgen_conn echo_server_conns[ECHO_SERVER_MAX_CONNECTIONS];
+static struct echo_server_session echo_server_session_table[ECHO_SERVER_MAX_CONNECTIONS];
 
 /* @OnConnect EchoServer.hello(Connection c, Session s), EchoServer.java:21 */
 static void ICACHE_FLASH_ATTR echo_server_hello(struct espgen_server *srv, struct espgen_conn *c)
@@ -63,7 +63,7 @@ static struct espgen_server echo_server = {
 	.idle_timeout_s = ECHO_SERVER_IDLE_TIMEOUT_S,
 	.chunk_size = ECHO_SERVER_SEND_CHUNK,
 	.queue_cap = ECHO_SERVER_SEND_QUEUE_BYTES,
-	.queue_full = ESPGEN_QUEUE_FULL_REFUSE,
+	.queue_full = ESPGEN_QUEUE_FULL_CLOSE,
 	.conns = echo_server_conns,
 	.handlers = &echo_server_handlers,
 };

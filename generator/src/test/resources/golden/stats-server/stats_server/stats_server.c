@@ -35,9 +35,9 @@ struct stats_server_stats {
 	sint8 scratch[16];
 };
 
-/* The connection table; its last entry is only ever used to refuse a client when the rest are taken. */
-static struct espgen_conn stats_server_conns[STATS_SERVER_MAX_CONNECTIONS + 1];
-static struct stats_server_stats stats_server_stats_table[STATS_SERVER_MAX_CONNECTIONS + 1];
+/* The connection table: the SDK admits no more clients than it has entries. */
+static struct espgen_conn stats_server_conns[STATS_SERVER_MAX_CONNECTIONS];
+static struct stats_server_stats stats_server_stats_table[STATS_SERVER_MAX_CONNECTIONS];
 
 static const struct stats_server_stats stats_server_stats_init = {
 	.checksum = 17,
@@ -97,8 +97,8 @@ static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, stru
 static void ICACHE_FLASH_ATTR stats_server_drained(struct espgen_server *srv, struct espgen_conn *c)
 {
 	(void)srv;
-	if ((int)c->txq.queued != 0) {
-		os_printf("StatsServer: warning: queue not empty: %d\n", (int)c->txq.queued);
+	if ((int)c->txq.pending != 0) {
+		os_printf("StatsServer: warning: queue not empty: %d\n", (int)c->txq.pending);
 	}
 }
 

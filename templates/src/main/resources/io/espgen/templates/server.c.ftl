@@ -41,10 +41,10 @@ struct ${st.struct()} {
 };
 
 [/#if]
-/* The connection table; its last entry is only ever used to refuse a client when the rest are taken. */
-static struct espgen_conn ${s.cName()}_conns[${s.macro()}_MAX_CONNECTIONS + 1];
+/* The connection table: the SDK admits no more clients than it has entries. */
+static struct espgen_conn ${s.cName()}_conns[${s.macro()}_MAX_CONNECTIONS];
 [#if s.state()??]
-static struct ${st.struct()} ${st.arrayName()}[${s.macro()}_MAX_CONNECTIONS + 1];
+static struct ${st.struct()} ${st.arrayName()}[${s.macro()}_MAX_CONNECTIONS];
 [#if st.hasInitializers()]
 
 static const struct ${st.struct()} ${st.initName()} = {

@@ -2,16 +2,21 @@
  * espgen_runtime.h - the connection table and send queue every generated server uses.
  *
  * Ownership, in one place:
- *   - struct espgen_server and its table (max_conns + 1 entries) are static storage of the generated
+ *   - struct espgen_server and its table (max_conns entries) are static storage of the generated
  *     server file; the runtime never allocates them.
  *   - An entry's pcb is the SDK's per-client espconn. The SDK owns and frees it; it is valid from the
  *     connect callback until the disconnect or error callback, which get the listening espconn instead.
- *     Entries are therefore found by (remote_ip, remote_port), copied at connect, never by pointer.
+ *     Entries are therefore found by a tag the runtime stores in the client's `reverse` at connect,
+ *     which the SDK copies into the listening espconn before those callbacks (espconn.c:
+ *     espconn_copy_partial): the entry's index and a generation, so a late end event never finds a
+ *     newer connection. The remote address must match too. Never by pointer.
  *   - The send queue owns heap copies of everything queued (struct espgen_txbuf, os_malloc'd by
  *     espgen_send, os_free'd when acknowledged or when the connection ends).
  */
 #ifndef ESPGEN_RUNTIME_H
 #define ESPGEN_RUNTIME_H
+
+#include <stdint.h>
 
 #include "espgen_sdk.h"
 
@@ -27,19 +32,41 @@
 #define ESPGEN_TASK_PRIO USER_TASK_PRIO_1
 #endif
 
-/* One queued send: a heap copy of the caller's bytes. */
+/* Free heap a send never takes: the SDK needs heap to receive (espconn_tcp.c: espconn_server_recv copies
+ * each receive, up to one window, into a fresh block; the pbufs it copies from are heap too) and to accept
+ * a connection (an espconn_msg, an espconn, an esp_tcp and lwIP's tcp_pcb). Below this, sends are refused as
+ * if the queue were full, so the stack itself never runs dry because of them. */
+#ifndef ESPGEN_HEAP_RESERVE
+#define ESPGEN_HEAP_RESERVE (2 * ESPGEN_TCP_WND + 1024)
+#endif
+
+/* One block of queued bytes: a heap copy of one or more sends. */
 struct espgen_txbuf {
 	struct espgen_txbuf *next;
+	uint16 cap;  /* bytes data[] can hold */
 	uint16 len;  /* bytes in data[] */
 	uint16 done; /* bytes of data[] already acknowledged */
 	uint8 data[];
 };
 
-/* A connection's send queue: at most one espconn_send in flight, the next one from the sent callback. */
+/* What one block costs against a queue's cap beyond its data: its header (12 bytes on the chip) and the
+ * SDK allocator's own (an estimate: that code is closed). The same number on every build, so a send fits
+ * on the host exactly when it fits on the chip (io.espgen.dsl.Limits.SEND_BLOCK_OVERHEAD). */
+#define ESPGEN_TXBUF_OVERHEAD 16
+_Static_assert(sizeof(struct espgen_txbuf) <= ESPGEN_TXBUF_OVERHEAD, "a block's header is part of its cost");
+
+/*
+ * A connection's send queue: at most one espconn_send in flight, the next one from the sent callback. The
+ * SDK writes two segments of a buffer at a time and refills on every ACK (espconn_tcp.c: espconn_tcp_sent,
+ * espconn_tcp_write), so each espconn_send gets up to chunk_size bytes, 2 x MSS by default, from one
+ * block. A send into an idle queue gets a block of its own size; sends made while the queue holds data
+ * are merged into blocks of chunk_size, so many small sends leave as few full pieces.
+ */
 struct espgen_txq {
 	struct espgen_txbuf *head;
 	struct espgen_txbuf *tail;
-	uint32 queued;    /* bytes held, including the chunk in flight */
+	uint32 queued;    /* heap the queue holds: each block's cap plus ESPGEN_TXBUF_OVERHEAD */
+	uint32 pending;   /* bytes queued and not yet acknowledged */
 	uint16 in_flight; /* bytes of head handed to espconn_send and not yet reported sent; 0 = idle */
 };
 
@@ -47,8 +74,7 @@ enum espgen_conn_state {
 	ESPGEN_CONN_FREE = 0,
 	ESPGEN_CONN_OPEN,	/* connected; handlers may send */
 	ESPGEN_CONN_CLOSING,	/* close() called: drain the queue, then disconnect */
-	ESPGEN_CONN_DISCONNECTING, /* espconn_disconnect issued; waiting for the disconnect callback */
-	ESPGEN_CONN_REFUSED	/* the spare entry: the table was full; disconnect without handlers */
+	ESPGEN_CONN_DISCONNECTING /* espconn_disconnect issued; waiting for the disconnect callback */
 };
 
 /* One entry of a server's connection table. */
@@ -59,6 +85,7 @@ struct espgen_conn {
 	uint8 disconnect_posted;
 	uint8 abort; /* the connection failed: the task resets it (espconn_abort) rather than closing it */
 	uint8 recv_held; /* espconn_recv_hold is in force */
+	uint16 generation; /* counts the entry's connections; with its index, the tag in the SDK's reverse */
 	struct espconn *pcb; /* SDK-owned; see the ownership note above */
 	struct espgen_txq txq;
 };
@@ -84,7 +111,7 @@ struct espgen_server {
 	uint16 chunk_size;  /* at most ESPGEN_TCP_SND_BUF */
 	uint16 queue_cap;   /* bytes per connection */
 	uint8 queue_full;   /* enum espgen_queue_full */
-	struct espgen_conn *conns; /* max_conns entries, then the spare one used only to refuse */
+	struct espgen_conn *conns; /* max_conns entries */
 	const struct espgen_handlers *handlers;
 	struct espgen_server *next; /* the runtime's list of started servers */
 	/* the listening espconn; lives as long as the firmware */
@@ -188,9 +215,10 @@ static inline uint8 ICACHE_FLASH_ATTR espgen_conn_index(const struct espgen_serv
 	return (uint8)(c - srv->conns);
 }
 
-/* Queues a copy of len bytes. Returns false when nothing was queued (queue full, out of memory, the
- * connection closing or gone); with ESPGEN_QUEUE_FULL_CLOSE a send that cannot be queued, for want of
- * queue room or of heap, also aborts the connection, so its stream never has a hole in it. */
+/* Queues a copy of len bytes; the runtime hands the queue to the SDK when the handler returns, so sends
+ * of one handler leave together. Returns false when nothing was queued (queue full, heap below
+ * ESPGEN_HEAP_RESERVE, the connection closing or gone); with ESPGEN_QUEUE_FULL_CLOSE a send that cannot be
+ * queued, for want of queue room or of heap, also aborts the connection, so its stream never has a hole. */
 bool espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data, uint16 len);
 bool espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const char *text);
 
@@ -198,8 +226,8 @@ bool espgen_send_str(struct espgen_server *srv, struct espgen_conn *c, const cha
  * aligned 32-bit loads: it must be 4-aligned and padded to a whole number of words. */
 bool espgen_send_flash(struct espgen_server *srv, struct espgen_conn *c, const void *flash, uint16 len);
 
-/* Copies n bytes from a 4-aligned, word-padded constant in flash with aligned 32-bit loads. */
-void espgen_flash_read(void *dst, const void *flash, uint16 n);
+/* Copies n bytes from offset on of a 4-aligned, word-padded constant in flash, with aligned 32-bit loads. */
+void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
 
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
@@ -212,7 +240,8 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 }
 
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
-bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, bool from_flash);
+uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);
+bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size, bool from_flash);
 uint16 espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data);
 void espgen_txq_ack(struct espgen_txq *q);
 void espgen_txq_clear(struct espgen_txq *q);

@@ -16,6 +16,15 @@
 
 #ifdef ESPGEN_REAL_SDK
 
+/* osapi.h keeps os_printf's format in DRAM unless USE_OPTIMIZE_PRINTF is defined; mem.h makes os_malloc
+ * os_malloc_iram (IRAM heap first) unless MEM_DEFAULT_USE_DRAM is. espgen wants formats in flash and
+ * its queue in DRAM, as its own declarations below have it. */
+#ifndef USE_OPTIMIZE_PRINTF
+#define USE_OPTIMIZE_PRINTF
+#endif
+#ifndef MEM_DEFAULT_USE_DRAM
+#define MEM_DEFAULT_USE_DRAM
+#endif
 #include <ets_sys.h>
 #include <osapi.h>
 #include <os_type.h>

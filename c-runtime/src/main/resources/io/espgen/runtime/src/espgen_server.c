@@ -5,12 +5,20 @@
  * in the SDK's source: espconn.c: espconn_copy_partial, espconn_tcp.c: espconn_tcp_disconnect and
  * espconn_tcp_reconnect):
  *   - connect, recv and sent get the per-client espconn; disconnect and error get the LISTENING one,
- *     with the client's remote_ip/remote_port copied in, after the per-client one was freed. So every
- *     callback finds its entry by (remote_ip, remote_port), and an entry's pcb is dropped before the
- *     handlers of a disconnect or error run.
+ *     with the client's remote_ip/remote_port and reverse copied in (espconn_copy_partial). So the
+ *     runtime tags each client's reverse at connect with its entry and a generation, every callback finds
+ *     its entry by that tag (checked against the remote address), and an entry's pcb is dropped before
+ *     the handlers of a disconnect or error run.
+ *   - the SDK admits at most max_con_allow clients per server (espconn_tcp.c: espconn_tcp_accept returns
+ *     ERR_ISCONN at link_cnt == max_con_allow and lwIP resets the client), and a client counts until its
+ *     end callback has run (espconn_tcp.c: espconn_Task sets close_flag, then calls it), so the table, of
+ *     exactly max_conns entries, always has room for a client the SDK connects.
  *   - espconn_disconnect may not be called from an espconn callback: closes are posted to a task.
  *   - a buffer handed to espconn_send stays the SDK's until the sent, disconnect or error callback; the
- *     queue is freed only in the latter two.
+ *     queue is freed only in the latter two. Handlers only queue: the runtime hands the SDK what they
+ *     queued when they return, so the sends of one handler merge (espgen_txq.c).
+ *   - closing while receiving is held resets the connection (lwIP tcp.c: tcp_close_shutdown sends RST
+ *     when the receive window is not fully credited), so a graceful close unholds first.
  *   - a connection that failed (espconn_send refused, or QueueFullPolicy.CLOSE) is reset with
  *     espconn_abort rather than closed: a FIN would tell the client its stream ended well, and a graceful
  *     close waits for a peer that may never read again, holding the stack's buffers meanwhile.
@@ -25,27 +33,31 @@ static os_event_t espgen_task_queue[ESPGEN_TASK_QUEUE_LEN];
 static bool espgen_task_registered;
 static bool espgen_disconnect_posted; /* one event covers every pending disconnect */
 
-static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find(struct espgen_server *srv, const esp_tcp *tcp)
+/* The tag a client's reverse carries: its entry's index (plus one, so no tag is NULL) and generation. */
+static void *ICACHE_FLASH_ATTR espgen_tag(const struct espgen_server *srv, const struct espgen_conn *c)
 {
-	uint8 i;
-
-	for (i = 0; i <= srv->max_conns; i++) {
-		struct espgen_conn *c = &srv->conns[i];
-
-		if (c->state != ESPGEN_CONN_FREE && c->remote_port == (uint16)tcp->remote_port &&
-		    os_memcmp(c->remote_ip, tcp->remote_ip, 4) == 0)
-			return c;
-	}
-	return NULL;
+	return (void *)(uintptr_t)(((uint32)c->generation << 8) | (uint32)(c - srv->conns + 1));
 }
 
-static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find_arg(struct espgen_server *srv, void *arg)
+/* The entry of the connection an espconn (a client's, or the listening one in an end callback) speaks of,
+ * or NULL when that connection is no longer in the table. */
+static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find(struct espgen_server *srv, void *arg)
 {
 	const struct espconn *pcb = (const struct espconn *)arg;
+	uint32 tag;
+	struct espgen_conn *c;
 
 	if (pcb == NULL || pcb->proto.tcp == NULL)
 		return NULL;
-	return espgen_find(srv, pcb->proto.tcp);
+	tag = (uint32)(uintptr_t)pcb->reverse;
+	if ((tag & 0xFF) == 0 || (tag & 0xFF) > srv->max_conns)
+		return NULL;
+	c = &srv->conns[(tag & 0xFF) - 1];
+	if (c->state == ESPGEN_CONN_FREE || c->generation != (uint16)(tag >> 8) ||
+	    c->remote_port != (uint16)pcb->proto.tcp->remote_port ||
+	    os_memcmp(c->remote_ip, pcb->proto.tcp->remote_ip, 4) != 0)
+		return NULL;
+	return c;
 }
 
 static void ICACHE_FLASH_ATTR espgen_log_addr(const struct espgen_server *srv, const uint8 *ip, int port,
@@ -70,15 +82,19 @@ static void ICACHE_FLASH_ATTR espgen_task(os_event_t *e)
 	for (srv = espgen_servers; srv != NULL; srv = srv->next) {
 		uint8 i;
 
-		for (i = 0; i <= srv->max_conns; i++) {
+		for (i = 0; i < srv->max_conns; i++) {
 			struct espgen_conn *c = &srv->conns[i];
 			sint8 rc;
 
 			if (!c->disconnect_posted || c->state == ESPGEN_CONN_FREE)
 				continue;
 			c->disconnect_posted = 0;
-			if (c->state != ESPGEN_CONN_REFUSED)
-				c->state = ESPGEN_CONN_DISCONNECTING;
+			c->state = ESPGEN_CONN_DISCONNECTING;
+			if (c->recv_held && !c->abort) {
+				/* credit the window, or tcp_close resets instead of sending FIN */
+				if (espconn_recv_unhold(c->pcb) == ESPCONN_OK)
+					c->recv_held = 0;
+			}
 			if (c->abort) {
 				rc = espconn_abort(c->pcb);
 				if (rc != ESPCONN_OK)
@@ -131,14 +147,15 @@ static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espg
 	}
 }
 
-/* Hands the next chunk to the SDK unless one is in flight. */
+/* Hands the next piece to the SDK unless one is in flight. */
 static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espgen_conn *c)
 {
 	uint8 *data;
 	uint16 len;
 	sint8 rc;
 
-	if (c->txq.in_flight != 0 || c->pcb == NULL)
+	if (c->txq.in_flight != 0 || c->pcb == NULL ||
+	    (c->state != ESPGEN_CONN_OPEN && c->state != ESPGEN_CONN_CLOSING))
 		return;
 	len = espgen_txq_next_chunk(&c->txq, srv->chunk_size, &data);
 	if (len == 0)
@@ -152,6 +169,22 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 	espgen_fail(srv, c, "send failed, aborting");
 }
 
+/* After a handler: hands the SDK what any handler queued, on every connection of the server (a handler may
+ * send to others than its own), then holds or lets go of receiving. At most max_conns rounds. */
+static void ICACHE_FLASH_ATTR espgen_flush(struct espgen_server *srv)
+{
+	uint8 i;
+
+	for (i = 0; i < srv->max_conns; i++) {
+		struct espgen_conn *c = &srv->conns[i];
+
+		if (c->state == ESPGEN_CONN_FREE)
+			continue;
+		espgen_kick(srv, c);
+		espgen_flow(srv, c);
+	}
+}
+
 /*
  * The connection is over: run the handlers, free the queue and the entry. One the runtime reset itself
  * (espgen_fail) gets @OnDisconnect only, whichever callback the SDK reports that end with: @OnError is
@@ -160,51 +193,28 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 static void ICACHE_FLASH_ATTR espgen_release(struct espgen_server *srv, struct espgen_conn *c, bool failed,
 					     sint8 err)
 {
-	bool refused = c->state == ESPGEN_CONN_REFUSED;
+	uint16 generation = c->generation;
 
 	if (c->abort)
 		failed = false;
 	c->pcb = NULL; /* already freed by the SDK */
-	c->state = ESPGEN_CONN_DISCONNECTING; /* handlers below can no longer send */
-	if (!refused) {
-		if (failed && srv->handlers->on_error != NULL)
-			srv->handlers->on_error(srv, c, err);
-		if (srv->handlers->on_disconnect != NULL)
-			srv->handlers->on_disconnect(srv, c);
-	}
+	c->state = ESPGEN_CONN_DISCONNECTING; /* handlers below can no longer send to it */
+	if (failed && srv->handlers->on_error != NULL)
+		srv->handlers->on_error(srv, c, err);
+	if (srv->handlers->on_disconnect != NULL)
+		srv->handlers->on_disconnect(srv, c);
 	espgen_txq_clear(&c->txq);
 	os_memset(c, 0, sizeof(*c));
-}
-
-/*
- * A client beyond the table while the spare entry is still refusing another one (several entries were
- * closing at once). It gets no entry: nothing would remember its espconn for the task should it vanish
- * first, and espconn_disconnect may not be called here. So it is left to the stack, which closes it
- * after one second: its receiving is held, so that what it sends cannot restart the count. The runtime
- * then hears of it once more, in a disconnect callback that finds no entry and is ignored.
- */
-static void ICACHE_FLASH_ATTR espgen_refuse_untracked(struct espgen_server *srv, struct espconn *pcb)
-{
-	espgen_log_addr(srv, pcb->proto.tcp->remote_ip, pcb->proto.tcp->remote_port,
-			"refused: connection table full (closed by the stack after 1 s)");
-	espconn_recv_hold(pcb);
-	if (espconn_regist_time(pcb, 1, 1) != ESPCONN_OK)
-		os_printf("%s: cannot time out a refused client\n", srv->name);
+	c->generation = generation; /* a late event for this connection must not match the next one */
+	espgen_flush(srv);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_connect(struct espgen_server *srv, void *arg)
 {
 	struct espconn *pcb = (struct espconn *)arg;
-	struct espgen_conn *c;
+	struct espgen_conn *c = NULL;
 	uint8 i;
 
-	c = espgen_find(srv, pcb->proto.tcp);
-	if (c != NULL) {
-		/* the stack reused the address before we heard the old connection end */
-		espgen_log_peer(srv, c, "reconnected before its disconnect; dropping the old entry");
-		espgen_release(srv, c, false, 0);
-	}
-	c = NULL;
 	for (i = 0; i < srv->max_conns; i++) {
 		if (srv->conns[i].state == ESPGEN_CONN_FREE) {
 			c = &srv->conns[i];
@@ -212,42 +222,38 @@ void ICACHE_FLASH_ATTR espgen_on_connect(struct espgen_server *srv, void *arg)
 		}
 	}
 	if (c == NULL) {
-		/* the stack admits max_conns; this is the rare race around a closing entry */
-		c = &srv->conns[srv->max_conns];
-		if (c->state != ESPGEN_CONN_FREE) {
-			espgen_refuse_untracked(srv, pcb);
-			return;
-		}
-		c->state = ESPGEN_CONN_REFUSED;
-	} else {
-		c->state = ESPGEN_CONN_OPEN;
+		/* the SDK admits no more than max_con_allow = max_conns clients (see the top of this file): this
+		 * client is not the runtime's; its data is dropped and the SDK's idle timeout ends it */
+		pcb->reverse = NULL;
+		espgen_log_addr(srv, pcb->proto.tcp->remote_ip, pcb->proto.tcp->remote_port,
+				"connected beyond the table (the SDK admitted more than max_con_allow)");
+		return;
 	}
+	c->state = ESPGEN_CONN_OPEN;
+	c->generation++;
 	os_memcpy(c->remote_ip, pcb->proto.tcp->remote_ip, 4);
 	c->remote_port = (uint16)pcb->proto.tcp->remote_port;
 	c->pcb = pcb;
-	if (c->state == ESPGEN_CONN_REFUSED) {
-		espgen_log_peer(srv, c, "refused: connection table full");
-		espgen_post_disconnect(srv, c);
-		return;
-	}
+	pcb->reverse = espgen_tag(srv, c);
 	if (srv->handlers->on_connect != NULL)
 		srv->handlers->on_connect(srv, c);
+	espgen_flush(srv);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_receive(struct espgen_server *srv, void *arg, char *data, unsigned short len)
 {
-	struct espgen_conn *c = espgen_find_arg(srv, arg);
+	struct espgen_conn *c = espgen_find(srv, arg);
 
-	/* data after close() is dropped, as is data of a refused client */
+	/* data after close() is dropped */
 	if (c == NULL || c->state != ESPGEN_CONN_OPEN || srv->handlers->on_receive == NULL)
 		return;
 	srv->handlers->on_receive(srv, c, (const uint8 *)data, len);
-	espgen_flow(srv, c);
+	espgen_flush(srv);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 {
-	struct espgen_conn *c = espgen_find_arg(srv, arg);
+	struct espgen_conn *c = espgen_find(srv, arg);
 
 	if (c == NULL)
 		return;
@@ -255,20 +261,16 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 	/* being reset (failed) or disconnected: nothing more is sent */
 	if (c->state == ESPGEN_CONN_DISCONNECTING)
 		return;
-	espgen_flow(srv, c);
-	if (c->txq.head != NULL) {
-		espgen_kick(srv, c);
-		return;
-	}
-	if (c->state == ESPGEN_CONN_CLOSING)
+	if (c->txq.head == NULL && c->state == ESPGEN_CONN_CLOSING)
 		espgen_post_disconnect(srv, c);
-	else if (c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL)
+	else if (c->txq.head == NULL && c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL)
 		srv->handlers->on_sent(srv, c);
+	espgen_flush(srv);
 }
 
 void ICACHE_FLASH_ATTR espgen_on_disconnect(struct espgen_server *srv, void *arg)
 {
-	struct espgen_conn *c = espgen_find_arg(srv, arg);
+	struct espgen_conn *c = espgen_find(srv, arg);
 
 	if (c != NULL)
 		espgen_release(srv, c, false, 0);
@@ -276,7 +278,7 @@ void ICACHE_FLASH_ATTR espgen_on_disconnect(struct espgen_server *srv, void *arg
 
 void ICACHE_FLASH_ATTR espgen_on_error(struct espgen_server *srv, void *arg, sint8 err)
 {
-	struct espgen_conn *c = espgen_find_arg(srv, arg);
+	struct espgen_conn *c = espgen_find(srv, arg);
 
 	if (c == NULL)
 		return;
@@ -285,28 +287,30 @@ void ICACHE_FLASH_ATTR espgen_on_error(struct espgen_server *srv, void *arg, sin
 }
 
 static bool ICACHE_FLASH_ATTR espgen_queue(struct espgen_server *srv, struct espgen_conn *c, const void *data,
-				    uint16 len, bool from_flash)
+					   uint16 len, bool from_flash)
 {
+	uint32 cost;
+
 	if (c->state != ESPGEN_CONN_OPEN)
 		return false;
 	if (len == 0)
 		return true;
-	if (c->txq.queued + len > srv->queue_cap) {
+	cost = espgen_txq_cost(&c->txq, len, srv->chunk_size);
+	if (c->txq.queued + cost > srv->queue_cap) {
 		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE)
 			espgen_fail(srv, c, "send queue full, aborting");
 		return false;
 	}
-	if (!espgen_txq_push(&c->txq, data, len, from_flash)) {
-		/* the heap is where the queue lives: under CLOSE, no room there is a full queue too */
+	/* the heap is where the queue lives: under CLOSE, no room there is a full queue too */
+	if ((cost > 0 && system_get_free_heap_size() < cost + ESPGEN_HEAP_RESERVE) ||
+	    !espgen_txq_push(&c->txq, data, len, srv->chunk_size, from_flash)) {
 		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE)
 			espgen_fail(srv, c, "out of memory for a send, aborting");
 		else
 			espgen_log_peer(srv, c, "out of memory for a send");
 		return false;
 	}
-	espgen_kick(srv, c);
-	/* false when espconn_send refused the first chunk: the connection is failing, nothing will go */
-	return c->state == ESPGEN_CONN_OPEN;
+	return true;
 }
 
 bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data,
@@ -335,7 +339,7 @@ void ICACHE_FLASH_ATTR espgen_close(struct espgen_server *srv, struct espgen_con
 	if (c->state != ESPGEN_CONN_OPEN)
 		return;
 	c->state = ESPGEN_CONN_CLOSING;
-	if (c->txq.queued == 0)
+	if (c->txq.head == NULL)
 		espgen_post_disconnect(srv, c);
 }
 

@@ -1,41 +1,121 @@
 /*
  * espgen_txq.c - a connection's send queue.
  *
- * espconn_send does not copy: the buffer it is given must stay untouched until the sent callback. So the
- * queue owns a heap copy of every send, hands the SDK one chunk of the head buffer at a time, and frees a
- * buffer only when its last byte has been acknowledged.
+ * espconn_send does not copy: the buffer it is given must stay untouched until the sent callback
+ * (espconn_tcp.c: espconn_tcp_sent keeps a pointer to the unsent rest). So the queue owns heap copies of
+ * what was sent, in blocks, hands the SDK one piece of the head block at a time, and frees a block only
+ * when its last byte has been acknowledged. Appending behind the piece in flight is safe: the SDK reads
+ * only the bytes it was given.
  */
 #include "espgen_runtime.h"
 
-/* Appends a copy of data (from flash: see espgen_flash_read). The caller has checked the byte cap. */
-bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, bool from_flash)
+/*
+ * The size of the next block when rest bytes still need a place and the tail block holds prev bytes (0:
+ * the queue is empty). Into an empty queue a send gets a block of its own size, so a lone reply costs no
+ * more heap than it needs; behind waiting data, blocks double up to chunk_size, so a burst of small sends
+ * leaves in pieces that grow to two full segments. One rule for espgen_txq_cost and espgen_txq_push.
+ */
+static uint16 ICACHE_FLASH_ATTR espgen_txq_block_size(uint16 prev, uint16 rest, uint16 chunk_size)
 {
-	struct espgen_txbuf *b;
+	uint32 grow;
 
-	b = (struct espgen_txbuf *)os_malloc(sizeof(*b) + len);
-	if (b == NULL)
-		return false;
-	b->next = NULL;
-	b->len = len;
-	b->done = 0;
-	if (from_flash)
-		espgen_flash_read(b->data, data, len);
-	else
-		os_memcpy(b->data, data, len);
+	if (prev == 0)
+		return rest;
+	if (rest >= chunk_size)
+		return chunk_size;
+	grow = 2 * (uint32)prev;
+	if (grow > chunk_size)
+		grow = chunk_size;
+	return rest > grow ? rest : (uint16)grow;
+}
 
-	if (q->tail != NULL)
-		q->tail->next = b;
-	else
-		q->head = b;
-	q->tail = b;
-	q->queued += len;
+/* Undoes a push that ran out of heap halfway: frees the blocks after tail and gives tail back its length. */
+static void ICACHE_FLASH_ATTR espgen_txq_truncate(struct espgen_txq *q, struct espgen_txbuf *tail, uint16 len)
+{
+	struct espgen_txbuf *b = tail != NULL ? tail->next : q->head;
+
+	while (b != NULL) {
+		struct espgen_txbuf *next = b->next;
+
+		q->queued -= b->cap + ESPGEN_TXBUF_OVERHEAD;
+		os_free(b);
+		b = next;
+	}
+	if (tail != NULL) {
+		tail->next = NULL;
+		tail->len = len;
+	} else {
+		q->head = NULL;
+	}
+	q->tail = tail;
+}
+
+/* The heap a send of len bytes would add to the queue: the blocks it needs beyond the tail's room. */
+uint32 ICACHE_FLASH_ATTR espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size)
+{
+	uint16 room = q->tail != NULL ? q->tail->cap - q->tail->len : 0;
+	uint16 rest = len > room ? len - room : 0;
+	uint16 prev = q->tail != NULL ? q->tail->cap : 0;
+	uint32 cost = 0;
+
+	while (rest > 0) { /* at most len / chunk_size + 1 blocks */
+		uint16 cap = espgen_txq_block_size(prev, rest, chunk_size);
+
+		cost += cap + ESPGEN_TXBUF_OVERHEAD;
+		rest -= cap < rest ? cap : rest;
+		prev = cap;
+	}
+	return cost;
+}
+
+/* Appends a copy of data (from flash: see espgen_flash_read), filling the tail block first. The caller has
+ * checked the cap and the heap reserve against espgen_txq_cost. Returns false when the heap had no block
+ * for it; what was already placed is taken back, so a failed send queues nothing. */
+bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size,
+				       bool from_flash)
+{
+	struct espgen_txbuf *old_tail = q->tail;
+	uint16 old_len = old_tail != NULL ? old_tail->len : 0;
+	uint16 placed = 0;
+
+	while (placed < len) { /* at most len / chunk_size + 2 rounds */
+		struct espgen_txbuf *b = q->tail;
+		uint16 n;
+
+		if (b == NULL || b->len == b->cap) {
+			uint16 cap = espgen_txq_block_size(b != NULL ? b->cap : 0, len - placed, chunk_size);
+
+			b = (struct espgen_txbuf *)os_malloc(sizeof(*b) + cap);
+			if (b == NULL) {
+				espgen_txq_truncate(q, old_tail, old_len);
+				return false;
+			}
+			b->next = NULL;
+			b->cap = cap;
+			b->len = 0;
+			b->done = 0;
+			if (q->tail != NULL)
+				q->tail->next = b;
+			else
+				q->head = b;
+			q->tail = b;
+			q->queued += cap + ESPGEN_TXBUF_OVERHEAD;
+		}
+		n = b->cap - b->len < len - placed ? b->cap - b->len : len - placed;
+		if (from_flash)
+			espgen_flash_read(b->data + b->len, data, placed, n);
+		else
+			os_memcpy(b->data + b->len, (const uint8 *)data + placed, n);
+		b->len += n;
+		placed += n;
+	}
+	q->pending += len;
 	return true;
 }
 
-/* The next chunk to hand to espconn_send: at most chunk_size bytes of the head buffer. Returns its length
- * (0 when the queue is empty) and points *data at it. */
-uint16 ICACHE_FLASH_ATTR espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size,
-					       uint8 **data)
+/* The next piece to hand to espconn_send: at most chunk_size unsent bytes of the head block. Returns its
+ * length (0 when nothing waits) and points *data at it. */
+uint16 ICACHE_FLASH_ATTR espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data)
 {
 	uint16 left;
 
@@ -46,7 +126,7 @@ uint16 ICACHE_FLASH_ATTR espgen_txq_next_chunk(const struct espgen_txq *q, uint1
 	return left < chunk_size ? left : chunk_size;
 }
 
-/* The chunk in flight was acknowledged: release it, and the head buffer if that was its end. */
+/* The piece in flight was acknowledged: release it, and the head block once all of it is. */
 void ICACHE_FLASH_ATTR espgen_txq_ack(struct espgen_txq *q)
 {
 	struct espgen_txbuf *b = q->head;
@@ -54,13 +134,14 @@ void ICACHE_FLASH_ATTR espgen_txq_ack(struct espgen_txq *q)
 	if (b == NULL || q->in_flight == 0)
 		return;
 	b->done += q->in_flight;
-	q->queued -= q->in_flight;
+	q->pending -= q->in_flight;
 	q->in_flight = 0;
 	if (b->done < b->len)
 		return;
 	q->head = b->next;
 	if (q->head == NULL)
 		q->tail = NULL;
+	q->queued -= b->cap + ESPGEN_TXBUF_OVERHEAD;
 	os_free(b);
 }
 
@@ -78,21 +159,23 @@ void ICACHE_FLASH_ATTR espgen_txq_clear(struct espgen_txq *q)
 	q->head = NULL;
 	q->tail = NULL;
 	q->queued = 0;
+	q->pending = 0;
 	q->in_flight = 0;
 }
 
-void ICACHE_FLASH_ATTR espgen_flash_read(void *dst, const void *flash, uint16 n)
+void ICACHE_FLASH_ATTR espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n)
 {
-	const uint32 *word = (const uint32 *)flash;
+	const uint32 *word = (const uint32 *)flash + offset / 4;
 	uint8 *out = (uint8 *)dst;
+	uint8 k = offset % 4;
 
 	while (n > 0) {
-		uint32 w = *word++;
-		uint8 k;
+		uint32 w = *word++ >> (8 * k);
 
-		for (k = 0; k < 4 && n > 0; k++, n--) {
+		for (; k < 4 && n > 0; k++, n--) {
 			*out++ = (uint8)w; /* little-endian, as the ESP8266 */
 			w >>= 8;
 		}
+		k = 0;
 	}
 }

@@ -9,6 +9,9 @@ public interface Diagnostics {
     /** An error at a source range of the file being translated. */
     void error(int startOffset, int length, String message);
 
+    /** A warning at a source range: the program is translated, but does something its author should see. */
+    void warning(int startOffset, int length, String message);
+
     /** Whether any error was reported. */
     boolean hasErrors();
 }

@@ -305,6 +305,11 @@ public final class Messages {
                 "helpers take primitives, primitive arrays, one Connection, Bytes, ConnectionError and the state class");
     }
 
+    public static String sendResultIgnored() {
+        return "with onQueueFull = REFUSE, a send that does not fit the queue is dropped and returns false: "
+                + "look at the result (if (!c.send(...)) ...), or use QueueFullPolicy.CLOSE, the default";
+    }
+
     public static String unresolved(String what) {
         return "cannot resolve " + what;
     }

@@ -33,11 +33,20 @@ public final class TreeDiagnostics implements Diagnostics {
     @Override
     public void error(int start, int length, String message) {
         errors = true;
+        print(Diagnostic.Kind.ERROR, start, length, message);
+    }
+
+    @Override
+    public void warning(int start, int length, String message) {
+        print(Diagnostic.Kind.WARNING, start, length, message);
+    }
+
+    private void print(Diagnostic.Kind kind, int start, int length, String message) {
         Tree tree = trees == null ? null : find(start, start + length);
         if (tree != null) {
-            trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
+            trees.printMessage(kind, message, tree, unit);
         } else {
-            messager.printMessage(Diagnostic.Kind.ERROR, message, fallback);
+            messager.printMessage(kind, message, fallback);
         }
     }
 

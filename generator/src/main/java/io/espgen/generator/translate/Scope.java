@@ -16,9 +16,11 @@ import java.util.Map;
  * @param constants the server's constants, emitted as C macros when used
  * @param source the file being translated
  * @param lineFile with #line directives on, the Java file name they name; else null
+ * @param refusesWhenFull whether a send that does not fit is refused (QueueFullPolicy.REFUSE), so that
+ *     ignoring what send returns may lose bytes
  */
 public record Scope(String server, String logPrefix, Map<String, Value> params, Map<String, StateField> stateFields,
-        Helpers helpers, Constants constants, JavaSource source, String lineFile) {
+        Helpers helpers, Constants constants, JavaSource source, String lineFile, boolean refusesWhenFull) {
 
     public Scope {
         params = Map.copyOf(params);

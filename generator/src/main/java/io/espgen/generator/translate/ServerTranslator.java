@@ -90,7 +90,8 @@ public final class ServerTranslator {
             if (decl == null || decl.getBody() == null) {
                 continue;
             }
-            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile);
+            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile,
+                    !site.closeOnQueueFull());
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
             handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
@@ -100,7 +101,8 @@ public final class ServerTranslator {
         for (String key = helpers.nextPending(); key != null; key = helpers.nextPending()) {
             CFunction f = HelperTranslator.translate(helpers.declaration(key), key, helpers.cName(key),
                     stateQualified, stateStruct, simpleName, source, diagnostics,
-                    params -> new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile));
+                    params -> new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile,
+                            !site.closeOnQueueFull()));
             if (f != null) {
                 helpers.done(key, f);
             }

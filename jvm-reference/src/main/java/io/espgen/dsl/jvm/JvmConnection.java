@@ -5,11 +5,9 @@ import io.espgen.dsl.Connection;
 import io.espgen.dsl.QueueFullPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 
 /**
  * One client of a {@link JvmServer}: the firmware's connection table entry and send queue. Sends are
@@ -25,13 +23,10 @@ final class JvmConnection implements Connection {
     final SelectionKey key;
     /** The per-connection state object, or null when the server has no state class. */
     final Object state;
-    private final int capacity;
-    private final int chunkSize;
     private final QueueFullPolicy onFull;
     private final int remoteIp;
     private final int remotePort;
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
-    private int queued;
+    private final SendQueue queue;
     State status = State.OPEN;
     /** Whether the connection ends with a reset (it failed) rather than a close. */
     boolean reset;
@@ -42,8 +37,7 @@ final class JvmConnection implements Connection {
         this.channel = channel;
         this.key = key;
         this.state = state;
-        this.capacity = capacity;
-        this.chunkSize = chunkSize;
+        this.queue = new SendQueue(capacity, chunkSize);
         this.onFull = onFull;
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         byte[] ip = remote.getAddress().getAddress();
@@ -93,7 +87,7 @@ final class JvmConnection implements Connection {
 
     @Override
     public int queuedBytes() {
-        return queued;
+        return queue.pending();
     }
 
     private boolean enqueue(byte[] data, int offset, int length) {
@@ -103,55 +97,34 @@ final class JvmConnection implements Connection {
         if (length == 0) {
             return true;
         }
-        if ((long) queued + length > capacity) {
+        if (!queue.fits(length)) {
             if (onFull == QueueFullPolicy.CLOSE) {
                 abort();
             }
             return false;
         }
-        byte[] copy = new byte[length];
-        System.arraycopy(data, offset, copy, 0, length);
-        queue.add(ByteBuffer.wrap(copy));
-        queued += length;
+        queue.push(data, offset, length);
         return true;
     }
 
     /**
-     * The CLOSE policy: the queue is dropped and the connection reset. The firmware has always handed the
-     * head's next chunk to the network already; that one still goes out before the reset.
+     * The CLOSE policy: the queue is dropped and the connection reset. The firmware hands the SDK what
+     * handlers queued only when they return, so nothing queued after the last write goes out.
      */
     private void abort() {
         reset = true;
-        ByteBuffer head = queue.peek();
         queue.clear();
-        queued = 0;
-        if (head != null) {
-            head.limit(head.position() + Math.min(head.remaining(), chunkSize));
-            queue.add(head);
-            queued = head.remaining();
-        }
         status = State.CLOSING;
     }
 
     /** Writes what the socket takes; returns how many bytes went out. */
     int flush() throws IOException {
-        int written = 0;
-        while (!queue.isEmpty()) {
-            ByteBuffer head = queue.peek();
-            written += channel.write(head);
-            if (head.hasRemaining()) {
-                break;
-            }
-            queue.poll();
-        }
-        queued -= written;
-        return written;
+        return queue.writeTo(channel);
     }
 
     /** Frees the queue once the connection has ended (after its last handler, as the firmware does). */
     void drop() {
         queue.clear();
-        queued = 0;
     }
 
     private static int clamp(int index, int length) {

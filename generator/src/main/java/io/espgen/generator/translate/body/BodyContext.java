@@ -50,6 +50,10 @@ final class BodyContext {
         return ERROR_VALUE;
     }
 
+    void warning(ASTNode at, String message) {
+        diagnostics.warning(at.getStartPosition(), at.getLength(), message);
+    }
+
     CExpr unsupported(ASTNode at, Construct construct) {
         return error(at, Messages.unsupported(construct));
     }

@@ -29,6 +29,7 @@ import org.eclipse.jdt.core.dom.ExpressionStatement;
 import org.eclipse.jdt.core.dom.ForStatement;
 import org.eclipse.jdt.core.dom.ITypeBinding;
 import org.eclipse.jdt.core.dom.IfStatement;
+import org.eclipse.jdt.core.dom.MethodInvocation;
 import org.eclipse.jdt.core.dom.PostfixExpression;
 import org.eclipse.jdt.core.dom.PrefixExpression;
 import org.eclipse.jdt.core.dom.QualifiedName;
@@ -90,6 +91,7 @@ public final class BodyTranslator {
         } else if (s instanceof VariableDeclarationStatement v) {
             declarations(v, out);
         } else if (s instanceof ExpressionStatement e) {
+            warnIfSendResultIgnored(e.getExpression());
             out.add(expressionStatement(e.getExpression()));
         } else if (s instanceof YieldStatement y && y.isImplicit() && y.getParent() instanceof SwitchStatement) {
             // JDT's form of a switch statement's rule "case 1 -> n++;": the expression, as a statement
@@ -120,6 +122,16 @@ public final class BodyTranslator {
             out.add(returnStatement(r));
         } else {
             Unsupported.statement(ctx, s);
+        }
+    }
+
+    /** Under QueueFullPolicy.REFUSE, a send whose result nobody looks at may drop its bytes unnoticed. */
+    private void warnIfSendResultIgnored(Expression e) {
+        if (ctx.scope.refusesWhenFull() && e instanceof MethodInvocation m && m.resolveMethodBinding() != null
+                && m.resolveMethodBinding().getName().equals("send")
+                && m.resolveMethodBinding().getDeclaringClass().getErasure().getQualifiedName()
+                        .equals(DslTypes.CONNECTION)) {
+            ctx.warning(m, Messages.sendResultIgnored());
         }
     }
 
