@@ -18,10 +18,21 @@ public final class HostSources {
      */
     private static final List<String> FILES = List.of(
             "host.h",
-            "host_espconn.c",
+            "host_args.c",
+            "host_espconn.h",
+            "host_espconn_clients.c",
+            "host_espconn_close.c",
+            "host_espconn_events.c",
+            "host_espconn_listen.c",
+            "host_espconn_options.c",
+            "host_espconn_poll.c",
+            "host_espconn_recv.c",
+            "host_espconn_send.c",
             "host_heap.c",
             "host_main.c",
-            "host_os.c");
+            "host_os.c",
+            "host_tasks.c",
+            "host_timers.c");
 
     private HostSources() {
     }

@@ -2,8 +2,9 @@
  * host.h - internals shared by the files of the host emulation. Firmware never includes this.
  *
  * The emulation is single threaded, like the chip: main() runs user_pre_init(), user_init() and then
- * one event loop (host_main.c) that fires timers, runs posted tasks and the SDK's own deferred events,
- * and polls the sockets of every listener and client (host_espconn.c).
+ * one event loop (host_main.c) that fires timers (host_timers.c), runs posted tasks (host_tasks.c) and
+ * the SDK's own deferred events, and polls the sockets of every listener and client (host_espconn_*.c,
+ * whose own internals are in host_espconn.h).
  *
  * Ownership: the emulation's own bookkeeping (clients, listeners, received-data copies, send copies,
  * the heap registry) comes from plain malloc/calloc and is never counted as firmware heap. Only what the
@@ -46,6 +47,21 @@ struct host_ctx_save {
 	uint64_t start_us;
 };
 
+#define HOST_MAX_PORT_MAPS 32
+
+struct host_port_map {
+	int fw;
+	int host;
+};
+
+/* The command line (host_args.c). */
+struct host_opts {
+	struct host_port_map maps[HOST_MAX_PORT_MAPS];
+	int nmaps;
+	int any_port;
+	long long exit_after_ms;	/* -1: run until a signal */
+};
+
 /* host_main.c */
 uint64_t host_now_us(void);
 uint64_t host_now_ms(void);
@@ -57,14 +73,26 @@ void *host_xcalloc(size_t n, size_t size);
 void host_ctx_enter(struct host_ctx_save *save, enum host_ctx ctx, const char *what);
 void host_ctx_leave(const struct host_ctx_save *save);
 enum host_ctx host_ctx_now(const char **what);
-int host_port_for(int firmware_port);
 unsigned long host_env_count(const char *name);
 
-/* host_espconn.c */
-void host_espconn_setup(void);
-int host_espconn_run_deferred(int budget);
-int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask);
-void host_espconn_note_firmware_block(const void *ptr, size_t size);
+/* host_args.c */
+extern struct host_opts host_opts;
+void host_parse_args(int argc, char **argv);	/* fills host_opts; a bad argument exits 2 */
+int host_port_for(int firmware_port);	/* the 127.0.0.1 port to bind for a firmware port; 0: any */
+
+/* host_timers.c */
+int host_timers_run(void);	/* fires the due timers (at most 256); returns how many fired */
+int host_timers_next_ms(void);	/* milliseconds until the next timer is due; -1 when none is armed */
+
+/* host_tasks.c */
+int host_tasks_pending(void);	/* 1 when a posted event waits for its task */
+int host_task_run_one(void);	/* runs the oldest event of the highest priority; 0 when there was none */
+
+/* host_espconn_*.c */
+void host_espconn_setup(void);	/* host_espconn_clients.c: reads the environment */
+int host_espconn_run_deferred(int budget);	/* host_espconn_events.c: runs queued SDK events */
+int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask);	/* host_espconn_poll.c */
+void host_espconn_note_firmware_block(const void *ptr, size_t size);	/* host_espconn_clients.c */
 
 /* host_heap.c */
 void host_heap_setup(void);

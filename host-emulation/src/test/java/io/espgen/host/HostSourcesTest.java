@@ -32,9 +32,13 @@ class HostSourcesTest {
     void extractsTheSourcesAndReturnsTheCFilesSorted(@TempDir Path dir) throws IOException {
         List<Path> sources = HostSources.extract(dir);
         assertThat(sources).extracting(p -> p.getFileName().toString())
-                .containsExactly("host_espconn.c", "host_heap.c", "host_main.c", "host_os.c");
+                .containsExactly("host_args.c", "host_espconn_clients.c", "host_espconn_close.c",
+                        "host_espconn_events.c", "host_espconn_listen.c", "host_espconn_options.c",
+                        "host_espconn_poll.c", "host_espconn_recv.c", "host_espconn_send.c", "host_heap.c",
+                        "host_main.c", "host_os.c", "host_tasks.c", "host_timers.c");
         assertThat(sources).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(dir));
         assertThat(dir.resolve("host.h")).exists();
+        assertThat(dir.resolve("host_espconn.h")).exists();
         for (String name : HostSources.files()) {
             assertThat(Files.readAllBytes(dir.resolve(name))).isEqualTo(Files.readAllBytes(FOLDER.resolve(name)));
         }
