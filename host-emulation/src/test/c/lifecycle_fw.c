@@ -4,7 +4,7 @@
  * SDK demands (keyed by remote ip and port, never by the arg pointer).
  *
  * Commands (one per packet): "echo <text>" sends <text> back from an os_malloc'd buffer freed in the
- * sent callback; "twice" issues two sends back to back; "toolong" sends 2921 bytes; "quit" posts a
+ * sent callback; "twice" issues two sends back to back; "long" sends 8192 bytes in one espconn_send; "quit" posts a
  * task that calls espconn_disconnect; "abort" aborts from inside the recv callback; "leak" leaks 10
  * bytes; "big" asks for more than the heap has; "heap" prints the free heap; "hold" holds reception
  * for 500 ms; every packet prints its length.
@@ -29,7 +29,7 @@ static struct espconn *task_pcb;	/* valid until its disconnect: used by the task
 static os_event_t task_queue[4];
 static uint8 twice_a[] = "A";
 static uint8 twice_b[] = "B";
-static uint8 toolong[2921];
+static uint8 long_buf[8192];
 
 static struct espconn *hold_pcb;	/* the client only talks while it is connected */
 static os_timer_t hold_timer;
@@ -131,8 +131,12 @@ static void on_recv(void *arg, char *pdata, unsigned short len)
 		sint8 r2 = espconn_send(pcb, twice_b, 1);
 
 		os_printf("twice ret1=%d ret2=%d\n", r1, r2);
-	} else if (fw_is(pdata, len, "toolong")) {
-		os_printf("toolong ret=%d\n", espconn_send(pcb, toolong, sizeof(toolong)));
+	} else if (fw_is(pdata, len, "long")) {
+		size_t i;
+
+		for (i = 0; i < sizeof(long_buf); i++)
+			long_buf[i] = (uint8)('a' + i % 26);
+		os_printf("long ret=%d\n", espconn_send(pcb, long_buf, sizeof(long_buf)));
 	} else if (fw_is(pdata, len, "quit")) {
 		task_pcb = pcb;
 		os_printf("quit: post=%d\n", system_os_post(USER_TASK_PRIO_1, SIG_QUIT, 0));

@@ -54,6 +54,8 @@ void user_pre_init(void)
 
 void user_init(void)
 {
+	sint8 allow6, allow0, allow2, time7201, time1;
+
 	os_printf("max_con=%u\n", espconn_tcp_get_max_con());
 	os_printf("set_max_con(0)=%d set_max_con(16)=%d\n", espconn_tcp_set_max_con(0),
 		  espconn_tcp_set_max_con(16));
@@ -64,8 +66,12 @@ void user_init(void)
 	fw_listen(&l1, &t1, 7101, on_connect, on_recv, on_sent, on_disconnect, on_reconnect);
 	fw_listen(&l2, &t2, 7102, on_connect, on_recv, on_sent, on_disconnect, on_reconnect);
 
-	os_printf("allow(6)=%d allow(0)=%d allow(2)=%d\n", espconn_tcp_set_max_con_allow(&l2, 6),
-		  espconn_tcp_set_max_con_allow(&l2, 0), espconn_tcp_set_max_con_allow(&l2, 2));
-	os_printf("time(7201)=%d time(1)=%d\n", espconn_regist_time(&l1, 7201, 0),
-		  espconn_regist_time(&l1, 1, 0));
+	/* one call a statement: C leaves the order of a call's arguments open */
+	allow6 = espconn_tcp_set_max_con_allow(&l2, 6);
+	allow0 = espconn_tcp_set_max_con_allow(&l2, 0);
+	allow2 = espconn_tcp_set_max_con_allow(&l2, 2);
+	os_printf("allow(6)=%d allow(0)=%d allow(2)=%d\n", allow6, allow0, allow2);
+	time7201 = espconn_regist_time(&l1, 7201, 0);
+	time1 = espconn_regist_time(&l1, 1, 0);
+	os_printf("time(7201)=%d time(1)=%d\n", time7201, time1);
 }

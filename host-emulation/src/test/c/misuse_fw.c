@@ -10,6 +10,7 @@
 #define SIG_SEND_CLOSED 2
 #define SIG_ACCEPT_TWICE 3
 #define SIG_REGIST_FREED 4
+#define SIG_TOUCH_FREED 5
 
 static struct espconn listen_conn;
 static esp_tcp listen_tcp;
@@ -50,6 +51,9 @@ static void on_task(os_event_t *e)
 		break;
 	case SIG_REGIST_FREED:
 		espconn_regist_recvcb(saved_pcb, NULL);
+		break;
+	case SIG_TOUCH_FREED:
+		os_printf("freed pcb state=%d\n", saved_pcb->state);
 		break;
 	}
 	os_printf("task survived\n");
@@ -122,8 +126,12 @@ static void on_disconnect(void *arg)
 		system_os_post(USER_TASK_PRIO_0, SIG_SEND_FREED, 0);
 	else if (!os_strcmp(mode, "regist-freed"))
 		system_os_post(USER_TASK_PRIO_0, SIG_REGIST_FREED, 0);
-	else if (!os_strcmp(mode, "touch-pcb"))
-		os_printf("freed pcb state=%d\n", saved_pcb->state);
+	else if (!os_strcmp(mode, "touch-pcb")) {
+		/* still the SDK's until this callback returns (espconn_tcp.c: espconn_tcp_disconnect_successful,
+		 * then espconn_tcp_memp_free) */
+		os_printf("pcb in the callback state=%d\n", saved_pcb->state);
+		system_os_post(USER_TASK_PRIO_0, SIG_TOUCH_FREED, 0);
+	}
 }
 
 static void on_reconnect(void *arg, sint8 err)

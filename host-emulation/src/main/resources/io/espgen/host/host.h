@@ -22,15 +22,14 @@
 #define HOST_TAG "espgen-host: "
 
 /* The chip's numbers the emulation enforces. */
-#define HOST_TCP_MSS 1460
-#define HOST_TCP_SND_BUF 2920	/* 2 x MSS: the longest espconn_send and the ESPCONN_COPY buffer */
-#define HOST_TCP_WND (4 * HOST_TCP_MSS)	/* the chip's receive window */
+#define HOST_TCP_MSS ESPGEN_TCP_MSS
+#define HOST_TCP_SND_BUF ESPGEN_TCP_SND_BUF	/* the most bytes in flight, and the ESPCONN_COPY buffer */
+#define HOST_TCP_WND ESPGEN_TCP_WND	/* the chip's receive window */
 #define HOST_COPY_SEGMENTS 8	/* segments the ESPCONN_COPY buffer may hold */
 #define HOST_HEAP_SIZE (50u * 1024u)	/* what an idle echo app leaves free on the chip */
 #define HOST_DEFAULT_MAX_CON 5
-#define HOST_MAX_MAX_CON 15
+#define HOST_MAX_MAX_CON ESPGEN_MAX_CON
 #define HOST_DEFAULT_IDLE_S 10
-#define HOST_MAX_IDLE_S 7200
 
 /* What the firmware is running in; espconn_disconnect is forbidden inside HOST_CTX_ESPCONN. */
 enum host_ctx {
@@ -97,6 +96,9 @@ void host_espconn_note_firmware_block(const void *ptr, size_t size);	/* host_esp
 /* host_heap.c */
 void host_heap_setup(void);
 size_t host_heap_live_bytes(void);
+/* A block the SDK itself takes from the firmware's heap (where names the SDK function); NULL when the heap
+ * has no room or a failure is injected, as the SDK's own os_zalloc would return. Freed with vPortFree. */
+void *host_sdk_zalloc(size_t size, const char *where);
 void host_heap_summary(void);
 
 /* host_os.c */

@@ -6,9 +6,12 @@
  *   struct host_listener  one per espconn_accept; points at the firmware's listening espconn, which the
  *                         firmware owns and must keep alive.
  *   struct host_client    one per accepted connection; owns the socket and the per-client espconn and
- *                         esp_tcp handed to the firmware as the callbacks' arg. Both are freed when the
- *                         connection ends, BEFORE the disconnect/reconnect callback runs (which gets
- *                         the listening espconn instead), exactly as the SDK does.
+ *                         esp_tcp handed to the firmware as the callbacks' arg. Both are freed right
+ *                         AFTER the disconnect/reconnect callback, which gets the listening espconn
+ *                         instead, as the SDK does (espconn_tcp.c: espconn_tcp_disconnect_successful,
+ *                         espconn_tcp_reconnect: the callback, then espconn_tcp_memp_free). It also
+ *                         holds, from the firmware's heap, blocks the size of what the SDK allocates for
+ *                         a connection, so the heap runs out where the chip's would.
  *   struct host_seg       one espconn_send: the firmware's buffer (no copy) or an emulation-owned copy
  *                         (ESPCONN_COPY); released once the peer has acknowledged all of it.
  *   struct host_ev        an SDK event deferred to the loop: a queued close, a write-finish, a
@@ -35,6 +38,11 @@
 
 #define HOST_FREED_RING 64
 
+/* What the SDK allocates per accepted connection (espconn_tcp.c: espconn_tcp_accept, lwIP's tcp_alloc),
+ * sizes as gcc lays the SDK's structs out for the chip: espconn_msg, espconn, esp_tcp, tcp_pcb. */
+#define HOST_SDK_CONN_BLOCKS 4
+#define HOST_SDK_ESPCONN_BUF 20	/* espconn.c: espconn_send, one espconn_buf per send */
+
 struct host_listener {
 	struct host_listener *next;
 	uint64_t id;
@@ -43,7 +51,7 @@ struct host_listener {
 	int fw_port;
 	int host_port;
 	uint32 idle_s;		/* espconn_regist_time(listen, s, 0); 0 = never */
-	uint8 max_allow;	/* espconn_tcp_set_max_con_allow; 0 = espconn_tcp_get_max_con() */
+	uint8 max_allow;	/* espconn_tcp_set_max_con_allow; the stack's limit at espconn_accept */
 	unsigned live;		/* accepted clients not yet freed */
 	unsigned undelivered;	/* freed clients whose disconnect/reconnect is still queued */
 };
@@ -56,6 +64,7 @@ struct host_seg {
 	uint16 written;
 	uint64_t end;		/* stream offset just past this segment */
 	uint32 sum;		/* checksum of a no-copy buffer when it was handed over */
+	void *sdk_buf;		/* the espconn_buf the SDK allocates per send, as heap */
 };
 
 struct host_client {
@@ -70,6 +79,8 @@ struct host_client {
 	uint8 opts;		/* espconn_set_opt */
 	bool held;		/* espconn_recv_hold */
 	unsigned hold_budget;	/* bytes still delivered while held: the window already advertised */
+	unsigned held_len;	/* bytes delivered while held, not yet credited (recv_holded_buf_Len) */
+	void *sdk_blocks[HOST_SDK_CONN_BLOCKS];	/* the SDK's per-connection allocations, as heap */
 	bool closing;		/* espconn_disconnect/abort issued; the close is queued */
 	bool copy_pending;	/* ESPCONN_COPY: write finish not delivered yet */
 	uint32 idle_s;
@@ -79,6 +90,7 @@ struct host_client {
 	unsigned seg_bytes;	/* bytes queued, not yet acknowledged */
 	unsigned seg_count;	/* MSS-sized segments those occupy */
 	uint64_t written_total;	/* bytes handed to the socket so far */
+	uint64_t acked_total;	/* bytes the peer has acknowledged so far */
 	uint64_t queued_total;	/* bytes accepted by espconn_send so far */
 };
 
@@ -93,18 +105,16 @@ struct host_ev {
 	enum host_ev_kind kind;
 	uint64_t client_id;	/* CLOSE, WRITE_FINISH */
 	bool abort;		/* CLOSE */
-	/* END: what the SDK copies from the freed per-client espconn into the listening one */
+	/* END: what the SDK copies from the per-client espconn into the listening one, and what it frees
+	 * after the callback */
 	struct host_listener *srv;
+	struct espconn *pcb;
+	esp_tcp *tcp;
+	void *sdk_blocks[HOST_SDK_CONN_BLOCKS];
 	bool error;		/* reconnect callback instead of disconnect */
 	sint8 err;
 	uint8 remote_ip[4];
 	int remote_port;
-	void *reverse;
-	espconn_recv_callback recv_cb;
-	espconn_sent_callback sent_cb;
-	espconn_connect_callback connect_cb;
-	espconn_reconnect_callback reconnect_cb;
-	espconn_connect_callback disconnect_cb;
 };
 
 /* The state of every listener and client; defined in host_espconn_clients.c. */
@@ -139,9 +149,12 @@ void host_accept_ready(struct host_listener *l);	/* accepts (or refuses) the cli
 
 /* host_espconn_send.c */
 bool host_has_unwritten(const struct host_client *c);	/* part of a send has not reached the socket yet */
+bool host_can_write(const struct host_client *c);	/* unwritten, and the stack has room in flight */
+void host_seg_release(struct host_seg *s);	/* frees a send's record and the SDK's espconn_buf */
 int host_write_some(struct host_client *c);	/* writes what the socket takes; 0 or the errno that ended c */
 void host_flush_writes(struct host_client *c);	/* best effort before a graceful close */
-void host_check_acks(struct host_client *c);	/* releases acknowledged sends; sent callback after the last */
+int host_check_acks(struct host_client *c);	/* releases acknowledged sends, sends more; sent callback
+						 * after the last; 0 or the errno that ended c */
 
 /* host_espconn_recv.c */
 bool host_wants_input(const struct host_client *c);	/* whether the loop should read from c */

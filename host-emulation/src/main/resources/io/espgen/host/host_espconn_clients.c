@@ -123,8 +123,7 @@ static void seg_free_all(struct host_client *c)
 	while (s) {
 		struct host_seg *next = s->next;
 
-		free(s->copy);
-		free(s);
+		host_seg_release(s);
 		s = next;
 	}
 	c->segs = NULL;
@@ -147,16 +146,29 @@ static void close_fd(struct host_client *c, bool reset)
 }
 
 /*
- * The SDK's order: the per-client espconn is freed first, then the disconnect (or reconnect) callback
- * runs from a posted event with the listening espconn, into which the SDK has copied the client's
- * state, address, reverse and callbacks (its espconn_copy_partial). That copy is why callbacks
- * registered on the per-client espconn in the connect callback still fire, with the listener.
+ * The SDK's order (espconn_tcp.c: espconn_Task, espconn_tcp_disconnect_successful, espconn_tcp_reconnect):
+ * the pending send buffers are freed, the disconnect (or reconnect) callback runs from a posted event with
+ * the listening espconn, into which the SDK has copied the client's state, address, reverse and
+ * callbacks (espconn.c: espconn_copy_partial), and then the per-client espconn is freed. That copy is why
+ * callbacks registered on the per-client espconn in the connect callback still fire, with the listener.
+ *
+ * A close with received bytes not yet credited (receive held) is a reset: lwIP's tcp_close_shutdown sends
+ * RST and purges unsent and unacknowledged data when the receive window is not whole (core/tcp.c). That
+ * holds for every close of the SDK's: espconn_disconnect, the peer's FIN (espconn_server_recv closes) and
+ * the idle timeout (espconn_server_poll closes).
  */
 void host_client_end(struct host_client *c, bool error, sint8 err, bool reset)
 {
 	struct host_client **pp;
-	esp_tcp *tcp;
 	struct host_ev *ev = host_xcalloc(1, sizeof(*ev));
+	int i;
+
+	if (!reset && !error && c->held && c->held_len > 0) {
+		host_log("closing 127.0.0.1:%d on firmware port %d with %u received bytes not credited "
+			 "(receive held): lwIP resets it (tcp.c: tcp_close_shutdown)", c->remote_port,
+			 c->srv->fw_port, c->held_len);
+		reset = true;
+	}
 
 	for (pp = &host_net.clients; *pp; pp = &(*pp)->next) {
 		if (*pp == c) {
@@ -170,23 +182,17 @@ void host_client_end(struct host_client *c, bool error, sint8 err, bool reset)
 	ev->err = err;
 	memcpy(ev->remote_ip, c->remote_ip, 4);
 	ev->remote_port = c->remote_port;
-	ev->reverse = c->pcb->reverse;
-	ev->recv_cb = c->pcb->recv_callback;
-	ev->sent_cb = c->pcb->sent_callback;
-	tcp = c->pcb->proto.tcp ? c->pcb->proto.tcp : c->tcp;
-	ev->connect_cb = tcp->connect_callback;
-	ev->reconnect_cb = tcp->reconnect_callback;
-	ev->disconnect_cb = tcp->disconnect_callback;
+	ev->pcb = c->pcb;
+	ev->tcp = c->tcp;
+	for (i = 0; i < HOST_SDK_CONN_BLOCKS; i++)
+		ev->sdk_blocks[i] = c->sdk_blocks[i];
 
 	close_fd(c, reset);
 	seg_free_all(c);
-	host_net.freed[host_net.freed_next] = c->pcb;
-	host_net.freed_next = (host_net.freed_next + 1) % HOST_FREED_RING;
-	free(c->tcp);
-	free(c->pcb);
+	/* the client still counts against the limits until its end is delivered (espconn_Task sets
+	 * close_flag right before the callback; espconn.c: espconn_get_connection_info counts the rest) */
 	c->srv->live--;
 	c->srv->undelivered++;
-	c->srv->conn->link_cnt = (uint8)c->srv->live;
 	host_net.live_total--;
 	free(c);
 	host_post(ev);

@@ -16,7 +16,11 @@ static void deliver_end(struct host_ev *ev)
 	struct espconn *l = srv->conn;
 	struct host_ctx_save save;
 
+	esp_tcp *tcp = ev->pcb->proto.tcp ? ev->pcb->proto.tcp : ev->tcp;
+	int i;
+
 	srv->undelivered--;
+	l->link_cnt = (uint8)(srv->live + srv->undelivered);
 	l->state = ESPCONN_CLOSE;
 	l->proto.tcp->remote_port = ev->remote_port;
 	memcpy(l->proto.tcp->remote_ip, ev->remote_ip, 4);
@@ -25,12 +29,13 @@ static void deliver_end(struct host_ev *ev)
 	l->proto.tcp->local_ip[1] = 0;
 	l->proto.tcp->local_ip[2] = 0;
 	l->proto.tcp->local_ip[3] = 1;
-	l->reverse = ev->reverse;
-	l->recv_callback = ev->recv_cb;
-	l->sent_callback = ev->sent_cb;
-	l->proto.tcp->connect_callback = ev->connect_cb;
-	l->proto.tcp->reconnect_callback = ev->reconnect_cb;
-	l->proto.tcp->disconnect_callback = ev->disconnect_cb;
+	/* espconn_copy_partial, at callback time as the SDK's task does it */
+	l->reverse = ev->pcb->reverse;
+	l->recv_callback = ev->pcb->recv_callback;
+	l->sent_callback = ev->pcb->sent_callback;
+	l->proto.tcp->connect_callback = tcp->connect_callback;
+	l->proto.tcp->reconnect_callback = tcp->reconnect_callback;
+	l->proto.tcp->disconnect_callback = tcp->disconnect_callback;
 	/* srv may be deleted by the callback (espconn_delete): not touched after it. */
 	if (ev->error) {
 		espconn_reconnect_callback cb = l->proto.tcp->reconnect_callback;
@@ -49,6 +54,13 @@ static void deliver_end(struct host_ev *ev)
 			host_ctx_leave(&save);
 		}
 	}
+	/* espconn_tcp_memp_free: the per-client espconn goes after the callback */
+	host_net.freed[host_net.freed_next] = ev->pcb;
+	host_net.freed_next = (host_net.freed_next + 1) % HOST_FREED_RING;
+	free(ev->tcp);
+	free(ev->pcb);
+	for (i = 0; i < HOST_SDK_CONN_BLOCKS; i++)
+		vPortFree(ev->sdk_blocks[i], "espconn_tcp.c: espconn_tcp_memp_free", 0);
 }
 
 static void run_close(struct host_ev *ev)

@@ -65,6 +65,7 @@ sint8 espconn_accept(struct espconn *espconn)
 	l->fw_port = port;
 	l->host_port = ntohs(sa.sin_port);
 	l->idle_s = HOST_DEFAULT_IDLE_S;
+	l->max_allow = host_net.max_con;	/* espconn_tcp.c: espconn_tcp_server sets count_opt = MEMP_NUM_TCP_PCB */
 	l->next = host_net.listeners;
 	host_net.listeners = l;
 	espconn->state = ESPCONN_LISTEN;
@@ -101,22 +102,35 @@ sint8 espconn_delete(struct espconn *espconn)
 
 static unsigned server_limit(const struct host_listener *l)
 {
-	return l->max_allow ? l->max_allow : host_net.max_con;
+	return l->max_allow;
 }
 
-static void refuse(struct host_listener *l, int fd, const struct sockaddr_in *sa)
+/* After the handshake, a reset: lwIP aborts a connection its accept callback turned down. */
+static void refuse(struct host_listener *l, int fd, const struct sockaddr_in *sa, const char *why)
 {
 	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
 
 	setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 	close(fd);
-	host_log("refused a connection from 127.0.0.1:%d to firmware port %d: %u of %u connections in "
-		 "use on this server, %u of %u in all", ntohs(sa->sin_port), l->fw_port, l->live,
-		 server_limit(l), host_net.live_total, (unsigned)host_net.max_con);
+	host_log("refused a connection from 127.0.0.1:%d to firmware port %d (%s): %u of %u connections "
+		 "in use on this server, %u of %u in all", ntohs(sa->sin_port), l->fw_port, why,
+		 l->live + l->undelivered, server_limit(l), host_net.live_total, (unsigned)host_net.max_con);
 }
+
+/* Sizes of the SDK's per-connection structs on the chip, with where the SDK allocates each. */
+static const struct {
+	size_t size;
+	const char *where;
+} sdk_conn_blocks[HOST_SDK_CONN_BLOCKS] = {
+	{ 176, "tcp.c: tcp_alloc (struct tcp_pcb)" },
+	{ 108, "espconn_tcp.c: espconn_tcp_accept (espconn_msg)" },
+	{ 28, "espconn_tcp.c: espconn_tcp_accept (struct espconn)" },
+	{ 32, "espconn_tcp.c: espconn_tcp_accept (esp_tcp)" },
+};
 
 static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in *sa)
 {
+	void *blocks[HOST_SDK_CONN_BLOCKS];
 	struct host_client *c;
 	struct espconn *pcb;
 	esp_tcp *tcp;
@@ -124,8 +138,22 @@ static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in
 	uint32_t ip = ntohl(sa->sin_addr.s_addr);
 	struct host_ctx_save save;
 	espconn_connect_callback cb;
+	int i;
 
+	/* The SDK's own heap first: when it has none, espconn_tcp_accept returns ERR_MEM and lwIP aborts
+	 * the new connection (RST); the firmware never hears of it. */
+	for (i = 0; i < HOST_SDK_CONN_BLOCKS; i++) {
+		blocks[i] = host_sdk_zalloc(sdk_conn_blocks[i].size, sdk_conn_blocks[i].where);
+		if (!blocks[i]) {
+			while (i > 0)
+				vPortFree(blocks[--i], "espconn_tcp.c: espconn_tcp_accept", 0);
+			refuse(l, fd, sa, "no heap for the connection");
+			return;
+		}
+	}
 	c = host_xcalloc(1, sizeof(*c));
+	for (i = 0; i < HOST_SDK_CONN_BLOCKS; i++)
+		c->sdk_blocks[i] = blocks[i];
 	/* Two allocations, as the SDK's, so ASan tells which one a stale pointer hit. */
 	pcb = host_xcalloc(1, sizeof(*pcb));
 	tcp = host_xcalloc(1, sizeof(*tcp));
@@ -155,7 +183,7 @@ static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in
 	tcp->connect_callback = l->conn->proto.tcp->connect_callback;
 	tcp->reconnect_callback = l->conn->proto.tcp->reconnect_callback;
 	tcp->disconnect_callback = l->conn->proto.tcp->disconnect_callback;
-	tcp->write_finish_fn = l->conn->proto.tcp->write_finish_fn;
+	/* espconn_copy_partial does not copy write_finish_fn: register it on the client */
 	pcb->type = ESPCONN_TCP;
 	pcb->state = ESPCONN_CONNECT;
 	pcb->proto.tcp = tcp;
@@ -167,8 +195,8 @@ static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in
 	host_net.clients = c;
 	l->live++;
 	host_net.live_total++;
-	pcb->link_cnt = (uint8)l->live;
-	l->conn->link_cnt = (uint8)l->live;
+	pcb->link_cnt = (uint8)(l->live + l->undelivered);
+	l->conn->link_cnt = pcb->link_cnt;
 
 	cb = tcp->connect_callback;
 	if (cb) {
@@ -194,9 +222,13 @@ void host_accept_ready(struct host_listener *l)
 				host_log("accept on firmware port %d: %s", l->fw_port, strerror(errno));
 			return;
 		}
-		/* The stack refuses what is over the limit; the firmware never hears of it. */
-		if (l->live >= server_limit(l) || host_net.live_total >= host_net.max_con) {
-			refuse(l, fd, &sa);
+		/* The stack refuses what is over the limit and the firmware never hears of it: at the server's
+		 * max_con_allow espconn_tcp_accept returns ERR_ISCONN, counting the clients whose end is not
+		 * delivered yet (espconn.c: espconn_get_connection_info), and lwIP resets the client. At the
+		 * stack's MEMP_NUM_TCP_PCB the SDK drops the SYN instead (a known difference: the kernel has
+		 * completed the handshake before the emulation sees the client). */
+		if (l->live + l->undelivered >= server_limit(l) || host_net.live_total >= host_net.max_con) {
+			refuse(l, fd, &sa, "over the limit");
 			continue;
 		}
 		/* l outlives the connect callback: espconn_delete(l) refuses while a client is alive. */

@@ -40,7 +40,8 @@ sint8 espconn_regist_time(struct espconn *espconn, uint32 interval, uint8 type_f
 	struct host_client *c;
 	struct host_listener *l;
 
-	if (!espconn || type_flag > 1 || interval > HOST_MAX_IDLE_S)
+	/* espconn.c: espconn_regist_time checks only espconn and type_flag; 7200 s is the API reference's */
+	if (!espconn || type_flag > 1)
 		return ESPCONN_ARG;
 	if (type_flag == 1) {
 		/* One connection. */
@@ -79,7 +80,9 @@ sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num)
 {
 	struct host_listener *l;
 
-	if (!espconn || num < 1 || num > host_net.max_con)
+	/* espconn.c: espconn_tcp_set_max_con_allow refuses only num > MEMP_NUM_TCP_PCB; 0 is taken, and
+	 * then espconn_tcp_accept turns every client down (link_cnt == 0 == count_opt) */
+	if (!espconn || num > host_net.max_con)
 		return ESPCONN_ARG;
 	host_live_client(espconn, "espconn_tcp_set_max_con_allow");
 	l = host_listener_of(espconn);
@@ -92,7 +95,9 @@ sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num)
 /*
  * The SDK's hold only stops re-opening the TCP window: what the window already admits (up to TCP_WND,
  * which is why Espressif recommends keeping 5 x 1460 bytes in reserve) still reaches the recv callback.
- * The emulation delivers that worst case, a whole window, before it stops reading.
+ * The emulation delivers that worst case, a whole window, before it stops reading. What arrives while
+ * held is not credited until the unhold (espconn_tcp.c: espconn_recv_hold, espconn_recv_unhold: tcp_recved
+ * of recv_holded_buf_Len); a close meanwhile resets (host_client_end).
  */
 static sint8 hold(struct espconn *espconn, bool on, const char *fn)
 {
@@ -103,8 +108,12 @@ static sint8 hold(struct espconn *espconn, bool on, const char *fn)
 	c = host_live_client(espconn, fn);
 	if (!c)
 		return ESPCONN_ARG;
-	if (on && !c->held)
+	if (on && !c->held) {
 		c->hold_budget = HOST_TCP_WND;
+		c->held_len = 0;
+	}
+	if (!on)
+		c->held_len = 0;
 	c->held = on;
 	return ESPCONN_OK;
 }

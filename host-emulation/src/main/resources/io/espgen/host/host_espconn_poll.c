@@ -57,7 +57,8 @@ static int own_timeout(uint64_t now, bool *ack_wait)
 
 		if (c->closing)
 			continue;
-		if (c->segs && !host_has_unwritten(c)) {
+		if (c->segs) {
+			/* awaiting acks, or room in flight for the rest */
 			*ack_wait = true;
 			continue;
 		}
@@ -106,7 +107,7 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 		if (c->closing)
 			continue;
 		fds[n].fd = c->fd;
-		fds[n].events = (short)((host_wants_input(c) ? POLLIN : 0) | (host_has_unwritten(c) ? POLLOUT : 0));
+		fds[n].events = (short)((host_wants_input(c) ? POLLIN : 0) | (host_can_write(c) ? POLLOUT : 0));
 		who[n].kind = HOST_PFD_CLIENT;
 		who[n].id = c->id;
 		n++;
@@ -171,11 +172,18 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 	c = host_net.clients;
 	while (c) {
 		uint64_t id = c->id;
+		int e = host_check_acks(c);
 
-		host_check_acks(c);
 		/* The sent callback may not free c (clients are freed only by the loop), but keep the
 		 * walk honest anyway. */
 		c = host_client_by_id(id);
+		if (c && e) {
+			struct host_client *next = c->next;
+
+			host_client_fail(c, e);
+			c = next;
+			continue;
+		}
 		c = c ? c->next : NULL;
 	}
 	check_idle(host_now_ms());

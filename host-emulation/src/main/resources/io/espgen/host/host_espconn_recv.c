@@ -44,12 +44,21 @@ bool host_read_one(struct host_client *c)
 		return false;
 	}
 	c->last_rx_ms = host_now_ms();
-	if (c->held)
+	/* espconn_tcp.c: espconn_server_recv credits the window at once (tcp_recved) unless receive is held,
+	 * when it counts what it would have credited (recv_holded_buf_Len) */
+	if (c->held) {
 		c->hold_budget -= (unsigned)n;
-	/* Exactly len + 1 bytes, freed as soon as the callback returns, as the SDK's pbuf copy. */
-	pdata = host_xmalloc((size_t)n + 1);
+		c->held_len += (unsigned)n;
+	}
+	/* The SDK's copy, from the firmware's heap: len + 1 bytes, NUL-terminated, freed as soon as the
+	 * callback returns. Without heap the data is lost, its window already credited. */
+	pdata = host_sdk_zalloc((size_t)n + 1, "espconn_tcp.c: espconn_server_recv");
+	if (!pdata) {
+		host_log("no heap to copy %zd received bytes from 127.0.0.1:%d: dropped, as the SDK drops them "
+			 "(espconn_tcp.c: espconn_server_recv)", n, c->remote_port);
+		return true;
+	}
 	memcpy(pdata, buf, (size_t)n);
-	pdata[n] = '\0';
 	c->pcb->state = ESPCONN_READ;
 	cb = c->pcb->recv_callback;
 	if (cb) {
@@ -57,7 +66,7 @@ bool host_read_one(struct host_client *c)
 		cb(c->pcb, pdata, (unsigned short)n);
 		host_ctx_leave(&save);
 	}
-	free(pdata);
+	vPortFree(pdata, "espconn_tcp.c: espconn_server_recv", 0);
 	if (!c->closing && c->pcb->state == ESPCONN_READ)
 		c->pcb->state = c->segs ? ESPCONN_WRITE : ESPCONN_CONNECT;
 	return true;

@@ -1,6 +1,12 @@
 /*
  * host_espconn_send.c - espconn_send, writing sends to the socket, and releasing them once the peer
  * has acknowledged them, with the sent callback after the last.
+ *
+ * The pace is lwIP's: espconn_tcp.c: espconn_tcp_sent writes at most tcp_sndbuf (TCP_SND_BUF, 2 x MSS
+ * in all) of a buffer and keeps a pointer to the rest, and every ACK writes more (espconn_tcp_finish ->
+ * espconn_tcp_write), so no more than TCP_SND_BUF bytes are ever in flight, whatever the buffer's length;
+ * the sent callback comes once the peer has acknowledged the whole buffer. The kernel's SIOCOUTQ
+ * (unacknowledged plus unsent) stands for what lwIP has in flight.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -53,10 +59,12 @@ sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length)
 		host_log("injected failure: espconn_send #%lu returns ESPCONN_MEM", host_net.send_calls);
 		return ESPCONN_MEM;
 	}
-	if (!psent || !length || length > HOST_TCP_SND_BUF)
+	copy = c->opts & ESPCONN_COPY;
+	/* espconn.c: espconn_send takes up to 65535 bytes (a uint16); ESPCONN_COPY copies into the send
+	 * buffer, so there one send is at most TCP_SND_BUF */
+	if (!psent || !length || (copy && length > HOST_TCP_SND_BUF))
 		return ESPCONN_ARG;
 
-	copy = c->opts & ESPCONN_COPY;
 	if (!copy) {
 		/* One send in flight: the next one only from (or after) the sent callback. */
 		if (c->segs)
@@ -70,6 +78,11 @@ sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length)
 	}
 
 	s = host_xcalloc(1, sizeof(*s));
+	s->sdk_buf = host_sdk_zalloc(HOST_SDK_ESPCONN_BUF, "espconn.c: espconn_send (espconn_buf)");
+	if (!s->sdk_buf) {
+		free(s);
+		return ESPCONN_MEM;
+	}
 	s->len = length;
 	if (copy) {
 		s->copy = host_xmalloc(length);
@@ -100,6 +113,28 @@ sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length)
 	return ESPCONN_OK;
 }
 
+void host_seg_release(struct host_seg *s)
+{
+	vPortFree(s->sdk_buf, "espconn_tcp.c: espconn_tcp_finish", 0);
+	free(s->copy);
+	free(s);
+}
+
+/* Bytes the kernel holds for c, unacknowledged or unsent: lwIP's in flight. */
+static unsigned in_flight(const struct host_client *c)
+{
+	int outq = 0;
+
+	if (ioctl(c->fd, SIOCOUTQ, &outq) < 0 || outq < 0)
+		return 0;
+	return (unsigned)outq;
+}
+
+bool host_can_write(const struct host_client *c)
+{
+	return host_has_unwritten(c) && in_flight(c) < HOST_TCP_SND_BUF;
+}
+
 bool host_has_unwritten(const struct host_client *c)
 {
 	const struct host_seg *s;
@@ -110,15 +145,17 @@ bool host_has_unwritten(const struct host_client *c)
 	return false;
 }
 
-/* Writes what the socket takes. Returns 0, or the errno that ended the connection. */
+/* Writes what the stack may have in flight. Returns 0, or the errno that ended the connection. */
 int host_write_some(struct host_client *c)
 {
 	struct host_seg *s;
+	unsigned flight = in_flight(c);
 
 	for (s = c->segs; s; s = s->next) {
-		while (s->written < s->len) {
-			ssize_t n = send(c->fd, s->data + s->written, s->len - s->written,
-					 MSG_NOSIGNAL | MSG_DONTWAIT);
+		while (s->written < s->len && flight < HOST_TCP_SND_BUF) {
+			size_t room = HOST_TCP_SND_BUF - flight;
+			size_t want = (size_t)(s->len - s->written) < room ? (size_t)(s->len - s->written) : room;
+			ssize_t n = send(c->fd, s->data + s->written, want, MSG_NOSIGNAL | MSG_DONTWAIT);
 
 			if (n < 0) {
 				if (errno == EINTR)
@@ -129,19 +166,34 @@ int host_write_some(struct host_client *c)
 			}
 			s->written = (uint16)(s->written + n);
 			c->written_total += (uint64_t)n;
+			flight += (unsigned)n;
 		}
 	}
 	return 0;
 }
 
-/* Best effort before a graceful close: the kernel buffer takes everything but the pathological. */
+/* Before a graceful close: lwIP's tcp_close sends what it was given after the FIN is queued, so the
+ * kernel takes everything left, past the in-flight limit. */
 void host_flush_writes(struct host_client *c)
 {
-	host_write_some(c);
+	struct host_seg *s;
+
+	for (s = c->segs; s; s = s->next) {
+		while (s->written < s->len) {
+			ssize_t n = send(c->fd, s->data + s->written, s->len - s->written,
+					 MSG_NOSIGNAL | MSG_DONTWAIT);
+
+			if (n <= 0)
+				return;
+			s->written = (uint16)(s->written + n);
+			c->written_total += (uint64_t)n;
+		}
+	}
 }
 
-/* Releases the acknowledged sends; when the last one goes, the sent callback runs. */
-void host_check_acks(struct host_client *c)
+/* Releases the acknowledged sends and writes more; when the last one goes, the sent callback runs.
+ * Returns 0, or the errno that ended the connection. */
+int host_check_acks(struct host_client *c)
 {
 	int outq = 0;
 	uint64_t acked;
@@ -150,10 +202,15 @@ void host_check_acks(struct host_client *c)
 	espconn_sent_callback cb;
 
 	if (!c->segs || c->closing)
-		return;
+		return 0;
 	if (ioctl(c->fd, SIOCOUTQ, &outq) < 0)
-		return;
+		return 0;
 	acked = c->written_total - (uint64_t)outq;
+	if (acked > c->acked_total) {
+		/* an acknowledged send restarts the idle count (espconn_tcp.c: espconn_server_sent) */
+		c->acked_total = acked;
+		c->last_rx_ms = host_now_ms();
+	}
 	while (c->segs && c->segs->written == c->segs->len && c->segs->end <= acked) {
 		struct host_seg *s = c->segs;
 
@@ -167,12 +224,13 @@ void host_check_acks(struct host_client *c)
 			c->segs_tail = &c->segs;
 		c->seg_bytes -= s->len;
 		c->seg_count -= segments_for(s->len);
-		free(s->copy);
-		free(s);
+		host_seg_release(s);
 		released = true;
 	}
-	if (!released || c->segs)
-		return;
+	if (c->segs)
+		return host_write_some(c);
+	if (!released)
+		return 0;
 	c->pcb->state = ESPCONN_CONNECT;
 	cb = c->pcb->sent_callback;
 	if (cb) {
@@ -180,4 +238,5 @@ void host_check_acks(struct host_client *c)
 		cb(c->pcb);
 		host_ctx_leave(&save);
 	}
+	return 0;
 }

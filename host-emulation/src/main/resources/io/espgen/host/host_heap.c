@@ -92,6 +92,11 @@ void *pvPortZalloc(size_t size, const char *file, unsigned line)
 	return heap_alloc(size, file, line, 1, "os_zalloc");
 }
 
+void *host_sdk_zalloc(size_t size, const char *where)
+{
+	return heap_alloc(size, where, 0, 1, "os_zalloc");
+}
+
 void vPortFree(void *ptr, const char *file, unsigned line)
 {
 	struct host_block **pp, *b;
