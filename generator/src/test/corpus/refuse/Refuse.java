@@ -42,7 +42,9 @@ public class Refuse {
     void drained(Connection c, S s) {
         s.drains++;
         if (s.drains == 1) {
-            c.send("first drain\n");
+            if (!c.send("first drain\n")) {
+                Log.warn("first drain refused");
+            }
         }
     }
 }

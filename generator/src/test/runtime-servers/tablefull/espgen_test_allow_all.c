@@ -2,8 +2,8 @@
  * espgen_test_allow_all.c - disarms the stack's per-server connection limit, for the table-full test only.
  *
  * The firmware is linked with -Wl,--wrap=espconn_tcp_set_max_con_allow, so the runtime's call lands here and
- * the listener keeps the stack-wide limit (5): clients beyond the server's table then reach the runtime, as
- * they can on the chip in the race around closing entries, and the runtime must refuse them itself.
+ * the listener keeps the stack-wide limit (5): clients beyond the server's table then reach the runtime,
+ * which the SDK's own accounting never lets happen, and the runtime must still stay whole.
  */
 #include "espgen_sdk.h"
 

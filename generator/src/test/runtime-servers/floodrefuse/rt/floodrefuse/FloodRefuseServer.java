@@ -32,13 +32,17 @@ public class FloodRefuseServer {
         for (int i = 0; i < BLOCK; i++) {
             f.block[i] = (byte) ('A' + i % 26);
         }
-        c.send("hi\n");
+        if (!c.send("hi\n")) {
+            Log.warn("greeting refused");
+        }
     }
 
     @OnReceive
     void flood(Connection c, Flood f, Bytes data) {
         if (data.startsWith("echo")) {
-            c.send(data);
+            if (!c.send(data)) {
+                Log.warn("echo refused");
+            }
             return;
         }
         f.flooding = true;

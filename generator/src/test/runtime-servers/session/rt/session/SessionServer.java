@@ -19,7 +19,7 @@ import io.espgen.dsl.TcpServer;
 public class SessionServer {
 
     static final int BLOCK = 1000;
-    static final int BLOCKS = 12;
+    static final int BLOCKS = 8;
 
     static class Session {
         byte[] block = new byte[1000];

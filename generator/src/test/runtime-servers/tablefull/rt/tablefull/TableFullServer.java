@@ -9,10 +9,10 @@ import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.TcpServer;
 
 /**
- * A table of two: the test builds it with the stack's per-server limit disarmed (espgen_test_allow_all.c), so
- * clients beyond the table reach the runtime, which must refuse them itself.
+ * A table of two. The SDK turns clients beyond it down; one test builds it with the stack's per-server limit
+ * disarmed (espgen_test_allow_all.c), so that a client beyond the table reaches the runtime anyway.
  */
-@TcpServer(port = 7305, maxConnections = 2, idleTimeoutSeconds = 60)
+@TcpServer(port = 7305, maxConnections = 2, idleTimeoutSeconds = 3)
 public class TableFullServer {
 
     @OnConnect

@@ -56,7 +56,8 @@ sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length)
 			    "called on it)", (void *)espconn);
 	host_net.send_calls++;
 	if (host_net.send_fail_at && host_net.send_calls == host_net.send_fail_at) {
-		host_log("injected failure: espconn_send #%lu returns ESPCONN_MEM", host_net.send_calls);
+		host_log("injected failure: espconn_send #%lu (%u bytes) returns ESPCONN_MEM", host_net.send_calls,
+			 (unsigned)length);
 		return ESPCONN_MEM;
 	}
 	copy = c->opts & ESPCONN_COPY;

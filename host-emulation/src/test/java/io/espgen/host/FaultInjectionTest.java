@@ -74,7 +74,7 @@ class FaultInjectionTest {
             c.send("echo lost");
             fw.awaitStdout("^send ret=-1$", WAIT);
             assertThat(TestFirmwares.awaitStderr(fw, "injected failure: espconn_send #1"))
-                    .contains("injected failure: espconn_send #1 returns ESPCONN_MEM");
+                    .contains("injected failure: espconn_send #1 (4 bytes) returns ESPCONN_MEM");
             c.send("echo kept");
             assertThat(c.readText(4)).isEqualTo("kept");
             fw.awaitStdout("^send ret=0$", WAIT);

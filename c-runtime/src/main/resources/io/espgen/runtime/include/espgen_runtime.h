@@ -46,6 +46,8 @@ struct espgen_txbuf {
 	uint16 cap;  /* bytes data[] can hold */
 	uint16 len;  /* bytes in data[] */
 	uint16 done; /* bytes of data[] already acknowledged */
+	uint8 sealed; /* a piece of it went to espconn_send: it takes no more bytes, so later sends leave
+		       * together in the next block rather than split behind the piece in flight */
 	uint8 data[];
 };
 
@@ -243,6 +245,7 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);
 bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size, bool from_flash);
 uint16 espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data);
+void espgen_txq_sent(struct espgen_txq *q, uint16 len);
 void espgen_txq_ack(struct espgen_txq *q);
 void espgen_txq_clear(struct espgen_txq *q);
 

@@ -162,7 +162,7 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 		return;
 	rc = espconn_send(c->pcb, data, len);
 	if (rc == ESPCONN_OK) {
-		c->txq.in_flight = len;
+		espgen_txq_sent(&c->txq, len);
 		return;
 	}
 	os_printf("%s: espconn_send failed (%d)\n", srv->name, rc);

@@ -53,7 +53,7 @@ static void ICACHE_FLASH_ATTR espgen_txq_truncate(struct espgen_txq *q, struct e
 /* The heap a send of len bytes would add to the queue: the blocks it needs beyond the tail's room. */
 uint32 ICACHE_FLASH_ATTR espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size)
 {
-	uint16 room = q->tail != NULL ? q->tail->cap - q->tail->len : 0;
+	uint16 room = q->tail != NULL && !q->tail->sealed ? q->tail->cap - q->tail->len : 0;
 	uint16 rest = len > room ? len - room : 0;
 	uint16 prev = q->tail != NULL ? q->tail->cap : 0;
 	uint32 cost = 0;
@@ -82,7 +82,7 @@ bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, u
 		struct espgen_txbuf *b = q->tail;
 		uint16 n;
 
-		if (b == NULL || b->len == b->cap) {
+		if (b == NULL || b->sealed || b->len == b->cap) {
 			uint16 cap = espgen_txq_block_size(b != NULL ? b->cap : 0, len - placed, chunk_size);
 
 			b = (struct espgen_txbuf *)os_malloc(sizeof(*b) + cap);
@@ -94,6 +94,7 @@ bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, u
 			b->cap = cap;
 			b->len = 0;
 			b->done = 0;
+			b->sealed = 0;
 			if (q->tail != NULL)
 				q->tail->next = b;
 			else
@@ -124,6 +125,13 @@ uint16 ICACHE_FLASH_ATTR espgen_txq_next_chunk(const struct espgen_txq *q, uint1
 	left = q->head->len - q->head->done;
 	*data = q->head->data + q->head->done;
 	return left < chunk_size ? left : chunk_size;
+}
+
+/* The piece next_chunk gave is with the SDK now: its block takes no more bytes. */
+void ICACHE_FLASH_ATTR espgen_txq_sent(struct espgen_txq *q, uint16 len)
+{
+	q->in_flight = len;
+	q->head->sealed = 1;
 }
 
 /* The piece in flight was acknowledged: release it, and the head block once all of it is. */

@@ -11,7 +11,12 @@ final class Proto {
 
     static final byte[] HI = ascii("hi\n");
     static final byte[] BYE = ascii("bye\n");
-    /** The answer to "big": 12 sends of the same 1000-byte block, so 12 queued buffers and 12 chunks. */
+    /**
+     * The answer to "big": 8 sends of the same 1000-byte block in one handler. Merged by the send queue into 4
+     * blocks (1000 into the empty queue, then 2920, 2920 and the rest), so 4 allocations and 4 espconn_sends. Three
+     * connections with such a reply queued (about 10 KB of heap each) stay above the heap reserve; four would not,
+     * on the chip either.
+     */
     static final byte[] BIG;
 
     static {
@@ -19,8 +24,8 @@ final class Proto {
         for (int i = 0; i < block.length; i++) {
             block[i] = (byte) ('a' + i % 26);
         }
-        BIG = new byte[12 * block.length];
-        for (int k = 0; k < 12; k++) {
+        BIG = new byte[8 * block.length];
+        for (int k = 0; k < 8; k++) {
             System.arraycopy(block, 0, BIG, k * block.length, block.length);
         }
     }
@@ -60,6 +65,15 @@ final class Proto {
      * or reset) rather than stalled: a failure is clean, never a corrupted or stuck stream.
      */
     static Outcome session(int port) throws IOException {
+        return session(port, false);
+    }
+
+    /**
+     * As {@link #session(int)}; with mayLoseARequest an answer that never comes (the SDK had no heap to copy the
+     * request and dropped it, its window already credited: espconn_tcp.c: espconn_server_recv) ends the session
+     * with {@link Peer.End#TIMEOUT} instead of failing it.
+     */
+    static Outcome session(int port, boolean mayLoseARequest) throws IOException {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         try (Peer p = Peer.connect(port)) {
@@ -77,8 +91,10 @@ final class Proto {
                 assertThat(Peer.isPrefix(got.toByteArray(), expected.toByteArray()))
                         .as("what the client received is a prefix of the session's answers").isTrue();
                 if (t.end() != Peer.End.LIMIT) {
-                    assertThat(t.end()).as("a short answer ends the connection, it does not stall it")
-                            .isIn(Peer.End.EOF, Peer.End.RESET);
+                    if (!(mayLoseARequest && t.end() == Peer.End.TIMEOUT)) {
+                        assertThat(t.end()).as("a short answer ends the connection, it does not stall it")
+                                .isIn(Peer.End.EOF, Peer.End.RESET);
+                    }
                     return new Outcome(false, got.toByteArray(), t.end());
                 }
             }
@@ -98,14 +114,16 @@ final class Proto {
         return new Outcome(false, got.toByteArray(), t.end());
     }
 
-    /** A byte-exact conversation that must fully succeed: greeting, an echo of tag, the big reply. */
-    static void served(int port, String tag) throws IOException {
+    /** A byte-exact conversation that must fully succeed: greeting, an echo of tag, the big reply. Returns the
+     * client's port. */
+    static int served(int port, String tag) throws IOException {
         try (Peer p = greeted(port)) {
             byte[] m = ascii(tag);
             p.send(m);
             p.expect(m);
             p.send(ascii("big"));
             p.expect(BIG);
+            return p.localPort();
         }
     }
 }

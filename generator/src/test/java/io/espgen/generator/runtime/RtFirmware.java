@@ -217,6 +217,18 @@ final class RtFirmware {
         return seen;
     }
 
+    /** Waits (up to five seconds) until at least n lines of stderr, the emulation's own log, match regex. */
+    static void awaitStderrCount(HostFirmware.Running fw, String regex, int n) throws InterruptedException {
+        Pattern p = Pattern.compile(regex);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fw.stderr().lines().filter(l -> p.matcher(l).find()).count() < n && System.nanoTime() < deadline
+                && fw.process().isAlive()) {
+            Thread.sleep(5);
+        }
+        assertThat(fw.stderr().lines().filter(l -> p.matcher(l).find()).count())
+                .as("lines of the emulation's log matching /" + regex + "/:\n" + fw.stderr()).isGreaterThanOrEqualTo(n);
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -19,6 +19,8 @@ final class SendQueue {
         final byte[] data;
         int len;
         int done;
+        /** Part of it went to the network: it takes no more bytes (espgen_txq.c: sealed). */
+        boolean sealed;
 
         Block(int cap) {
             data = new byte[cap];
@@ -53,7 +55,7 @@ final class SendQueue {
         int placed = 0;
         while (placed < length) {
             Block tail = blocks.peekLast();
-            if (tail == null || tail.len == tail.data.length) {
+            if (tail == null || tail.sealed || tail.len == tail.data.length) {
                 int cap = blockSize(tail == null ? 0 : tail.data.length, length - placed);
                 tail = new Block(cap);
                 blocks.add(tail);
@@ -74,6 +76,7 @@ final class SendQueue {
             Block head = blocks.peek();
             int n = channel.write(ByteBuffer.wrap(head.data, head.done, head.len - head.done));
             head.done += n;
+            head.sealed |= n > 0;
             written += n;
             if (head.done < head.len) {
                 break;
@@ -94,7 +97,7 @@ final class SendQueue {
     /** espgen_txq.c: espgen_txq_cost. */
     private int costOf(int length) {
         Block tail = blocks.peekLast();
-        int room = tail == null ? 0 : tail.data.length - tail.len;
+        int room = tail == null || tail.sealed ? 0 : tail.data.length - tail.len;
         int rest = Math.max(0, length - room);
         int prev = tail == null ? 0 : tail.data.length;
         int total = 0;
