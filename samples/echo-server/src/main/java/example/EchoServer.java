@@ -9,7 +9,7 @@ import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.TcpServer;
 
 /** Greets each client, echoes what it sends, and logs how much it echoed when it leaves. */
-@TcpServer(port = 7777, maxConnections = 4, idleTimeoutSeconds = 300, sendQueueBytes = 8192)
+@TcpServer(port = 7777, maxConnections = 4, idleTimeoutSeconds = 300)
 public class EchoServer {
 
     /** Per-connection state: one per entry of the connection table. */

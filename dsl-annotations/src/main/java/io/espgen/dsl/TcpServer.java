@@ -63,14 +63,14 @@ public @interface TcpServer {
      * not fit is {@link #onQueueFull()}. A send also does not fit when it would leave the chip less free
      * heap than the SDK needs to receive and to accept a client.
      *
-     * <p>Receiving is held ({@code espconn_recv_hold}) while the queue has less than 7300 bytes of room
-     * (five segments, as Espressif recommends), because the SDK still delivers up to one receive window
-     * after a hold. A server that answers each receive with at most as much as it received (an echo, a
-     * proxy) never meets a full queue; with less than 7300 bytes, holding starts at the first queued
-     * byte and a fast client can still fill the queue.
-     * Each byte queued is heap: about 50 KiB are free on an idle chip.
+     * <p>Receiving is held ({@code espconn_recv_hold}) while the queue has less room than the SDK may still
+     * deliver after a hold (one receive window and a segment, five segments in all, as Espressif recommends)
+     * would take to answer, about 10 KB. So with the default a server that answers each receive with at most
+     * as much as it received (an echo, a proxy) never meets a full queue; below about 10 KB, holding starts
+     * at the first queued byte and a fast client can still fill the queue. The heap is only taken while
+     * bytes wait: about 50 KiB are free on an idle chip.
      */
-    int sendQueueBytes() default 4096;
+    int sendQueueBytes() default 12288;
 
     /**
      * What a send that does not fit in the send queue does. The default, {@link QueueFullPolicy#CLOSE},

@@ -11,7 +11,7 @@
 #define ECHO_SERVER_MAX_CONNECTIONS 4
 #define ECHO_SERVER_IDLE_TIMEOUT_S 300
 #define ECHO_SERVER_SEND_CHUNK 2920
-#define ECHO_SERVER_SEND_QUEUE_BYTES 8192
+#define ECHO_SERVER_SEND_QUEUE_BYTES 12288
 
 /* EchoServer.Session: one per connection table entry */
 struct echo_server_session {

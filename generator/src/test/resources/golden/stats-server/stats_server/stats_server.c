@@ -97,8 +97,8 @@ static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, stru
 static void ICACHE_FLASH_ATTR stats_server_drained(struct espgen_server *srv, struct espgen_conn *c)
 {
 	(void)srv;
-	if ((int)c->txq.pending != 0) {
-		os_printf("StatsServer: warning: queue not empty: %d\n", (int)c->txq.pending);
+	if (espgen_queued_bytes(c) != 0) {
+		os_printf("StatsServer: warning: queue not empty: %d\n", espgen_queued_bytes(c));
 	}
 }
 

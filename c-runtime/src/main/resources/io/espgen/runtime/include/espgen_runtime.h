@@ -20,11 +20,6 @@
 
 #include "espgen_sdk.h"
 
-/* Room kept in a send queue before receiving is held. espconn_recv_hold only stops re-opening the receive
- * window, so up to one window (TCP_WND) still arrives after it, and the receive that tripped it adds one
- * segment: 5 x MSS, 7300 bytes, as Espressif recommends. A handler that answers each receive with at most
- * as much as it received then never meets a full queue. */
-#define ESPGEN_RECV_RESERVE (ESPGEN_TCP_WND + ESPGEN_TCP_MSS)
 
 /* The task priority the runtime posts its deferred disconnects to (espconn_disconnect may not be
  * called from inside an espconn callback). */
@@ -233,6 +228,27 @@ void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
 
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
+
+/*
+ * Room a send queue keeps before receiving is held. espconn_recv_hold only stops re-opening the receive
+ * window (espconn_tcp.c: espconn_recv_hold, espconn_server_recv), so up to one window (TCP_WND) still
+ * arrives after it, and the receive that tripped it adds a segment: 5 x MSS, as Espressif recommends. A
+ * handler that answers each receive with as much queues that in blocks: plus the unused room of a block
+ * already with the SDK (at most one chunk) and each block's overhead. A queue of at least this much never
+ * overflows under such a handler.
+ */
+static inline uint32 ICACHE_FLASH_ATTR espgen_recv_reserve(const struct espgen_server *srv)
+{
+	return ESPGEN_TCP_WND + ESPGEN_TCP_MSS + srv->chunk_size +
+	       (ESPGEN_TCP_WND / srv->chunk_size + 3) * ESPGEN_TXBUF_OVERHEAD;
+}
+
+/* Java's queuedBytes(): bytes queued and not yet acknowledged; none once the connection is failing or
+ * ending (its queue will not be sent, although the SDK may still hold a piece of it). */
+static inline int ICACHE_FLASH_ATTR espgen_queued_bytes(const struct espgen_conn *c)
+{
+	return c->state == ESPGEN_CONN_OPEN || c->state == ESPGEN_CONN_CLOSING ? (int)c->txq.pending : 0;
+}
 
 /* The client's IPv4 address, most significant byte first. */
 static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn *c)

@@ -63,8 +63,7 @@ final class Builtins {
                     c -> CExpr.cast("int", CExpr.call("espgen_remote_ip", c.receiver()))),
             of(CONNECTION, "remotePort", Effect.READS_CONNECTION,
                     c -> CExpr.cast("int", new CExpr.Member(c.receiver(), "remote_port", true))),
-            of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> CExpr.cast("int",
-                    new CExpr.Member(new CExpr.Member(c.receiver(), "txq", true), "pending", false))),
+            of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> c.call("espgen_queued_bytes", c.receiver())),
             // Bytes: the receiver is the handler's received data, a struct espgen_bytes
             of(BYTES, "length", Effect.PURE, Site::bytesLength),
             of(BYTES, "get", Effect.PURE, c -> c.call("espgen_bytes_get", c.receiver(), c.arg(0))),
