@@ -7,7 +7,8 @@
  * sent callback; "twice" issues two sends back to back; "long" sends 8192 bytes in one espconn_send; "quit" posts a
  * task that calls espconn_disconnect; "abort" aborts from inside the recv callback; "leak" leaks 10
  * bytes; "big" asks for more than the heap has; "heap" prints the free heap; "hold" holds reception
- * for 500 ms; every packet prints its length.
+ * for 500 ms; "hold-quit" holds and disconnects on the next receive, "hold-unhold-quit" unholds first;
+ * every packet prints its length.
  */
 #include "fw_common.h"
 
@@ -32,6 +33,7 @@ static uint8 twice_b[] = "B";
 static uint8 long_buf[8192];
 
 static struct espconn *hold_pcb;	/* the client only talks while it is connected */
+static int quit_next;	/* "hold-quit": 1, "hold-unhold-quit": 2: what the next receive does */
 static os_timer_t hold_timer;
 
 static void unhold(void *arg)
@@ -111,7 +113,19 @@ static void on_recv(void *arg, char *pdata, unsigned short len)
 	if (!s)
 		return;
 	(*s)->rx += len;
-	if (fw_is(pdata, len, "echo ")) {
+	if (quit_next) {
+		/* received while held: not credited unless unheld first */
+		if (quit_next == 2)
+			os_printf("unhold=%d\n", espconn_recv_unhold(pcb));
+		quit_next = 0;
+		task_pcb = pcb;
+		os_printf("quit: post=%d\n", system_os_post(USER_TASK_PRIO_1, SIG_QUIT, 0));
+		return;
+	}
+	if (fw_is(pdata, len, "hold-quit") || fw_is(pdata, len, "hold-unhold-quit")) {
+		os_printf("hold=%d\n", espconn_recv_hold(pcb));
+		quit_next = fw_is(pdata, len, "hold-quit") ? 1 : 2;
+	} else if (fw_is(pdata, len, "echo ")) {
 		unsigned short n = len - 5;
 
 		(*s)->tx = os_malloc(n);

@@ -193,6 +193,37 @@ class ConnectionLifecycleTest {
         }
     }
 
+    /** lwIP's tcp_close_shutdown resets a connection whose receive window is not whole (core/tcp.c). */
+    @Test
+    void closingWithReceivedBytesNotCreditedResets() throws Exception {
+        try (HostFirmware.Running fw = TestFirmwares.start(FW);
+                TestClient c = TestClient.connect(fw.port(PORT))) {
+            connectLine(fw, c.localPort());
+            c.send("hold-quit");
+            fw.awaitStdout("^hold=0$", WAIT);
+            c.send("more");
+            fw.awaitStdout("^task: after disconnect ret=0$", WAIT);
+            assertThat(c.endOfStream(WAIT)).as("a reset, not a FIN").isEqualTo(TestClient.End.RESET);
+            assertThat(TestFirmwares.awaitStderr(fw, "not credited")).contains("4 received bytes not credited");
+            fw.awaitStdout("^disconnect arg=", WAIT);
+        }
+    }
+
+    @Test
+    void closingAfterAnUnholdEndsWithAFin() throws Exception {
+        try (HostFirmware.Running fw = TestFirmwares.start(FW);
+                TestClient c = TestClient.connect(fw.port(PORT))) {
+            connectLine(fw, c.localPort());
+            c.send("hold-unhold-quit");
+            fw.awaitStdout("^hold=0$", WAIT);
+            c.send("more");
+            fw.awaitStdout("^unhold=0$", WAIT);
+            fw.awaitStdout("^task: after disconnect ret=0$", WAIT);
+            assertThat(c.endOfStream(WAIT)).as("the window was credited: FIN").isEqualTo(TestClient.End.EOF);
+            assertThat(fw.stderr()).doesNotContain("not credited");
+        }
+    }
+
     @Test
     void abortInsideTheRecvCallbackClosesAndReportsADisconnect() throws Exception {
         try (HostFirmware.Running fw = TestFirmwares.start(FW);

@@ -106,6 +106,27 @@ final class TestClient implements AutoCloseable {
         return -1;
     }
 
+    enum End { EOF, RESET, TIMEOUT }
+
+    /** Reads and drops until the server ends the stream; how it ended. */
+    End endOfStream(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            try {
+                if (in.read(buf) < 0) {
+                    return End.EOF;
+                }
+            } catch (SocketTimeoutException e) {
+                // keep waiting until the deadline
+            } catch (SocketException e) {
+                return End.RESET;
+            }
+        }
+        return End.TIMEOUT;
+    }
+
     /** Closes with a reset (SO_LINGER 0). */
     void reset() {
         try {
