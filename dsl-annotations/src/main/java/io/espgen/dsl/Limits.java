@@ -38,6 +38,19 @@ public final class Limits {
      */
     public static final int SEND_BLOCK_OVERHEAD = 16;
 
+    /**
+     * The room a send queue keeps before receiving is held, for a given piece size. espconn_recv_hold only
+     * stops re-opening the receive window (espconn_tcp.c: espconn_recv_hold, espconn_server_recv), so up to
+     * one window (TCP_WND, 4 x MSS) still arrives after it, and the receive that tripped it adds a segment: 5
+     * x MSS, as Espressif recommends. A handler that answers each receive with as much queues that in blocks:
+     * plus the unused room of a block already with the SDK (at most one piece) and each block's overhead. A
+     * queue of at least this much never overflows under such a handler.
+     */
+    public static int receiveReserve(int sendChunkSize) {
+        int window = 4 * TCP_MSS;
+        return window + TCP_MSS + sendChunkSize + (window / sendChunkSize + 3) * SEND_BLOCK_OVERHEAD;
+    }
+
     /** The most elements a state array may have. */
     public static final int MAX_ARRAY_LENGTH = 4096;
 }

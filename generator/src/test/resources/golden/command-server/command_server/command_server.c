@@ -12,6 +12,7 @@
 #define COMMAND_SERVER_IDLE_TIMEOUT_S 120
 #define COMMAND_SERVER_SEND_CHUNK 2920
 #define COMMAND_SERVER_SEND_QUEUE_BYTES 12288
+#define COMMAND_SERVER_RECV_RESERVE 10300
 
 /* CommandServer's constants */
 #define COMMAND_SERVER_LINE_MAX 64
@@ -207,6 +208,7 @@ static struct espgen_server command_server = {
 	.idle_timeout_s = COMMAND_SERVER_IDLE_TIMEOUT_S,
 	.chunk_size = COMMAND_SERVER_SEND_CHUNK,
 	.queue_cap = COMMAND_SERVER_SEND_QUEUE_BYTES,
+	.recv_reserve = COMMAND_SERVER_RECV_RESERVE,
 	.queue_full = ESPGEN_QUEUE_FULL_CLOSE,
 	.conns = command_server_conns,
 	.handlers = &command_server_handlers,

@@ -12,6 +12,7 @@
 #define ECHO_SERVER_IDLE_TIMEOUT_S 300
 #define ECHO_SERVER_SEND_CHUNK 2920
 #define ECHO_SERVER_SEND_QUEUE_BYTES 12288
+#define ECHO_SERVER_RECV_RESERVE 10300
 
 /* EchoServer.Session: one per connection table entry */
 struct echo_server_session {
@@ -63,6 +64,7 @@ static struct espgen_server echo_server = {
 	.idle_timeout_s = ECHO_SERVER_IDLE_TIMEOUT_S,
 	.chunk_size = ECHO_SERVER_SEND_CHUNK,
 	.queue_cap = ECHO_SERVER_SEND_QUEUE_BYTES,
+	.recv_reserve = ECHO_SERVER_RECV_RESERVE,
 	.queue_full = ESPGEN_QUEUE_FULL_CLOSE,
 	.conns = echo_server_conns,
 	.handlers = &echo_server_handlers,

@@ -12,6 +12,7 @@
 #define STATS_SERVER_IDLE_TIMEOUT_S 60
 #define STATS_SERVER_SEND_CHUNK 2920
 #define STATS_SERVER_SEND_QUEUE_BYTES 8192
+#define STATS_SERVER_RECV_RESERVE 10300
 
 /* StatsServer's constants */
 #define STATS_SERVER_BANNER "stats ready\n"
@@ -135,6 +136,7 @@ static struct espgen_server stats_server = {
 	.idle_timeout_s = STATS_SERVER_IDLE_TIMEOUT_S,
 	.chunk_size = STATS_SERVER_SEND_CHUNK,
 	.queue_cap = STATS_SERVER_SEND_QUEUE_BYTES,
+	.recv_reserve = STATS_SERVER_RECV_RESERVE,
 	.queue_full = ESPGEN_QUEUE_FULL_CLOSE,
 	.conns = stats_server_conns,
 	.handlers = &stats_server_handlers,

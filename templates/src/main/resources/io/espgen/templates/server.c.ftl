@@ -14,6 +14,7 @@
 #define ${s.macro()}_IDLE_TIMEOUT_S ${s.idleTimeoutSeconds()}
 #define ${s.macro()}_SEND_CHUNK ${s.sendChunkSize()}
 #define ${s.macro()}_SEND_QUEUE_BYTES ${s.sendQueueBytes()}
+#define ${s.macro()}_RECV_RESERVE ${s.recvReserve()}
 [#if s.constants()?has_content]
 
 /* ${s.javaName()}'s constants */
@@ -116,6 +117,7 @@ static struct espgen_server ${s.cName()} = {
 	.idle_timeout_s = ${s.macro()}_IDLE_TIMEOUT_S,
 	.chunk_size = ${s.macro()}_SEND_CHUNK,
 	.queue_cap = ${s.macro()}_SEND_QUEUE_BYTES,
+	.recv_reserve = ${s.macro()}_RECV_RESERVE,
 	.queue_full = ${s.queueFullPolicy()},
 	.conns = ${s.cName()}_conns,
 	.handlers = &${s.cName()}_handlers,

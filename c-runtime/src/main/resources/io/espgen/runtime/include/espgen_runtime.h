@@ -107,6 +107,8 @@ struct espgen_server {
 	uint16 idle_timeout_s;
 	uint16 chunk_size;  /* at most ESPGEN_TCP_SND_BUF */
 	uint16 queue_cap;   /* bytes per connection */
+	uint16 recv_reserve; /* room kept before receiving is held: what the SDK still delivers after a hold,
+			      * answered in blocks (the generator computes it, io.espgen.dsl.Limits) */
 	uint8 queue_full;   /* enum espgen_queue_full */
 	struct espgen_conn *conns; /* max_conns entries */
 	const struct espgen_handlers *handlers;
@@ -228,20 +230,6 @@ void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
 
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
-
-/*
- * Room a send queue keeps before receiving is held. espconn_recv_hold only stops re-opening the receive
- * window (espconn_tcp.c: espconn_recv_hold, espconn_server_recv), so up to one window (TCP_WND) still
- * arrives after it, and the receive that tripped it adds a segment: 5 x MSS, as Espressif recommends. A
- * handler that answers each receive with as much queues that in blocks: plus the unused room of a block
- * already with the SDK (at most one chunk) and each block's overhead. A queue of at least this much never
- * overflows under such a handler.
- */
-static inline uint32 ICACHE_FLASH_ATTR espgen_recv_reserve(const struct espgen_server *srv)
-{
-	return ESPGEN_TCP_WND + ESPGEN_TCP_MSS + srv->chunk_size +
-	       (ESPGEN_TCP_WND / srv->chunk_size + 3) * ESPGEN_TXBUF_OVERHEAD;
-}
 
 /* Java's queuedBytes(): bytes queued and not yet acknowledged; none once the connection is failing or
  * ending (its queue will not be sent, although the SDK may still hold a piece of it). */

@@ -130,12 +130,11 @@ static void ICACHE_FLASH_ATTR espgen_fail(struct espgen_server *srv, struct espg
 	espgen_post_disconnect(srv, c);
 }
 
-/* Holds receiving while the queue has less than espgen_recv_reserve of room, and lets it go once the
- * queue has drained to half that mark. */
+/* Holds receiving while the queue has less than recv_reserve of room, and lets it go once the queue has
+ * drained to half that mark. */
 static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espgen_conn *c)
 {
-	uint32 reserve = espgen_recv_reserve(srv);
-	uint32 mark = srv->queue_cap > reserve ? srv->queue_cap - reserve : 0;
+	uint32 mark = srv->queue_cap > srv->recv_reserve ? srv->queue_cap - srv->recv_reserve : 0;
 
 	if (c->pcb == NULL || c->state != ESPGEN_CONN_OPEN)
 		return;

@@ -1,5 +1,6 @@
 package io.espgen.generator.plan;
 
+import io.espgen.dsl.Limits;
 import io.espgen.generator.ir.CExpr;
 import io.espgen.generator.ir.CFunction;
 import io.espgen.generator.ir.CParam;
@@ -41,6 +42,7 @@ public record ServerPlan(
         int idleTimeoutSeconds,
         int sendChunkSize,
         int sendQueueBytes,
+        int recvReserve,
         String queueFullPolicy,
         StatePlan state,
         List<Constant> constants,
@@ -112,6 +114,7 @@ public record ServerPlan(
         return new ServerPlan(s.simpleName(), s.qualifiedName(), s.sourceFileName(), c, CNames.macro(s.simpleName()),
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
                 s.sendChunkSize(), s.sendQueueBytes(),
+                Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
                 s.flashTexts(), helpers, functions, slots);
     }
