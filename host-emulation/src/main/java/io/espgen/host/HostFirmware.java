@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -31,6 +33,23 @@ public final class HostFirmware {
     /** The line the emulation prints when it stops: live firmware allocations, then bytes. */
     public static final Pattern HEAP_SUMMARY = Pattern.compile(
             "(?m)^espgen-host: heap: (\\d+) live allocations, (\\d+) bytes$");
+
+    /**
+     * Environment variable: "1" makes the emulation trace, on stdout, what the firmware's connections do (the line
+     * formats are in the emulation's README). {@link Running#traffic} reads those lines.
+     */
+    public static final String TRACE_ENV = "ESPGEN_HOST_TRACE";
+
+    /**
+     * A trace line about one connection: remote port, host port, then either its end (or refusal), or the callback
+     * that returned with the connection's counts.
+     */
+    private static final Pattern TRACE_CONNECTION = Pattern.compile(
+            "^espgen-host: trace 127\\.0\\.0\\.1:(\\d+) on (\\d+)"
+            + " (?:(?:end|refused)|[a-z-]+(?: \\d+)?: received (\\d+), sent (\\d+), unacked (\\d+))$");
+
+    /** The trace line the emulation prints when it has nothing ready to run: it waits for the network. */
+    private static final String TRACE_IDLE = "espgen-host: trace idle";
 
     /** System property naming the C compiler; "gcc" when unset. */
     public static final String CC_PROPERTY = "espgen.host.cc";
@@ -145,10 +164,39 @@ public final class HostFirmware {
         return running;
     }
 
+    /**
+     * One connection as the emulation's trace ({@value #TRACE_ENV}=1) last showed it.
+     *
+     * @param received bytes the emulation read for the firmware's recv callback (with any it dropped for want of
+     *        heap, as the SDK does)
+     * @param sent bytes the firmware handed to espconn_send
+     * @param unacked bytes of those the peer has not acknowledged yet: their sent callback is still to come
+     * @param idle whether, since the connection's last callback, the emulation has had nothing left to run (no
+     *        posted task, no deferred SDK event such as a queued close): all the firmware set in motion has been
+     *        done, but for waiting on the network
+     * @param ended whether the connection has ended and its disconnect (or reconnect) callback has returned
+     */
+    public record Traffic(long received, long sent, long unacked, boolean idle, boolean ended) {
+        /** Neither anything the firmware sent awaits its ack, nor anything it set in motion is still to run. */
+        public boolean settled() {
+            return unacked == 0 && idle;
+        }
+    }
+
     /** A firmware running on the host emulation. */
     public interface Running extends AutoCloseable {
         /** The host port the firmware's listener for firmwarePort is on. */
         int port(int firmwarePort);
+
+        /**
+         * The connection from 127.0.0.1:remotePort to the listener on 127.0.0.1:hostPort as the trace last showed it;
+         * empty before the connect callback of that connection has returned, and always without {@value #TRACE_ENV}=1
+         * in the firmware's environment. A client refused over a limit shows as ended at once, with nothing received.
+         * A later connection from the same port replaces an ended one. (Empty unless implemented.)
+         */
+        default Optional<Traffic> traffic(int hostPort, int remotePort) {
+            return Optional.empty();
+        }
 
         /** Everything printed so far on stdout (and stderr separately). */
         String stdout();
@@ -178,6 +226,10 @@ public final class HostFirmware {
         private final Duration portTimeout;
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder err = new StringBuilder();
+        /** The trace's connections, by host port and remote port; guarded by this. */
+        private final Map<List<Integer>, Traffic> traffic = new HashMap<>();
+        /** stdout's last line while it is incomplete; only the stdout pump touches it. */
+        private final StringBuilder outLine = new StringBuilder();
         private final Thread outPump;
         private final Thread errPump;
         private boolean outDone;
@@ -198,6 +250,9 @@ public final class HostFirmware {
                     while ((n = r.read(buf)) > 0) {
                         synchronized (this) {
                             sink.append(buf, 0, n);
+                            if (sink == out) {
+                                trace(buf, n);
+                            }
                             notifyAll();
                         }
                         if (echo != null) {
@@ -219,6 +274,43 @@ public final class HostFirmware {
             t.setDaemon(true);
             t.start();
             return t;
+        }
+
+        /** Follows the trace in what stdout just gave; called with this locked, so traffic and out agree. */
+        private void trace(char[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') {
+                    outLine.append(buf[i]);
+                    continue;
+                }
+                String line = outLine.toString();
+                outLine.setLength(0);
+                if (line.equals(TRACE_IDLE)) {
+                    traffic.replaceAll((k, t) -> t.idle() ? t
+                            : new Traffic(t.received(), t.sent(), t.unacked(), true, t.ended()));
+                    continue;
+                }
+                Matcher m = TRACE_CONNECTION.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                List<Integer> key = List.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                Traffic t;
+                if (m.group(3) == null) {
+                    Traffic last = traffic.get(key);
+                    t = last == null || last.ended() ? new Traffic(0, 0, 0, false, true)
+                            : new Traffic(last.received(), last.sent(), last.unacked(), false, true);
+                } else {
+                    t = new Traffic(Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
+                            false, false);
+                }
+                traffic.put(key, t);
+            }
+        }
+
+        @Override
+        public synchronized Optional<Traffic> traffic(int hostPort, int remotePort) {
+            return Optional.ofNullable(traffic.get(List.of(hostPort, remotePort)));
         }
 
         synchronized MatchResult await(Pattern pattern, Duration timeout) {

@@ -35,7 +35,8 @@ static void usage(const char *prog, const char *problem)
 		"  --port FW=HOST     serve the firmware's port FW on 127.0.0.1:HOST (0: any free port)\n"
 		"  --any-port         every listener takes a free port\n"
 		"  --exit-after-ms N  stop by itself after N ms\n"
-		"environment: ESPGEN_HOST_MALLOC_FAIL_AT=N, ESPGEN_HOST_SEND_FAIL_AT=N\n",
+		"environment: ESPGEN_HOST_MALLOC_FAIL_AT=N, ESPGEN_HOST_SEND_FAIL_AT=N,\n"
+		"             ESPGEN_HOST_TRACE=1\n",
 		prog);
 	exit(2);
 }

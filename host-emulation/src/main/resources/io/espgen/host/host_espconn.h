@@ -92,6 +92,7 @@ struct host_client {
 	uint64_t written_total;	/* bytes handed to the socket so far */
 	uint64_t acked_total;	/* bytes the peer has acknowledged so far */
 	uint64_t queued_total;	/* bytes accepted by espconn_send so far */
+	uint64_t received_total;	/* bytes read for the recv callback so far (dropped ones too) */
 };
 
 enum host_ev_kind {
@@ -130,6 +131,8 @@ struct host_net {
 	unsigned freed_next;
 	unsigned long send_calls;
 	unsigned long send_fail_at;
+	bool trace;		/* ESPGEN_HOST_TRACE: trace lines on stdout */
+	bool traced;		/* a trace line since the last "trace idle" */
 };
 
 extern struct host_net host_net;
@@ -143,6 +146,12 @@ struct host_client *host_live_client(const struct espconn *e, const char *fn);	/
 void host_post(struct host_ev *ev);	/* queues an SDK event for the loop (host_espconn_run_deferred) */
 void host_client_end(struct host_client *c, bool error, sint8 err, bool reset);	/* frees c, posts its end */
 void host_client_fail(struct host_client *c, int e);	/* ends c after socket error e: reconnect callback */
+/* ESPGEN_HOST_TRACE: c's counts, after one of its callbacks returned */
+void host_trace_client(const struct host_client *c, const char *event, long n);
+/* ESPGEN_HOST_TRACE: a client is gone, how = "end" (its disconnect/reconnect returned) or "refused" */
+void host_trace_end(const uint8 *remote_ip, int remote_port, int host_port, const char *how);
+/* ESPGEN_HOST_TRACE: the loop has nothing ready to run (once after other trace lines) */
+void host_trace_idle(void);
 
 /* host_espconn_listen.c */
 void host_accept_ready(struct host_listener *l);	/* accepts (or refuses) the clients waiting on l */

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,7 +21,10 @@ struct host_net host_net = { .ev_tail = &host_net.ev_head, .next_id = 1, .max_co
 
 void host_espconn_setup(void)
 {
+	const char *trace = getenv("ESPGEN_HOST_TRACE");
+
 	host_net.send_fail_at = host_env_count("ESPGEN_HOST_SEND_FAIL_AT");
+	host_net.trace = trace && *trace && strcmp(trace, "0") != 0;
 }
 
 /* ---- registries ---- */
@@ -219,4 +223,48 @@ void host_client_fail(struct host_client *c, int e)
 		 c->remote_ip[1], c->remote_ip[2], c->remote_ip[3], c->remote_port, c->srv->fw_port,
 		 strerror(e));
 	host_client_end(c, true, errno_to_espconn(e), false);
+}
+
+/* ---- the trace (ESPGEN_HOST_TRACE) ----
+ *
+ * Lines on stdout, in order with the firmware's os_printf lines, for a test that must know what the
+ * firmware has done instead of guessing it from the time that passed (README.md, "Running").
+ */
+
+void host_trace_client(const struct host_client *c, const char *event, long n)
+{
+	char what[32];
+
+	if (!host_net.trace)
+		return;
+	if (n >= 0)
+		snprintf(what, sizeof(what), "%s %ld", event, n);
+	else
+		snprintf(what, sizeof(what), "%s", event);
+	printf(HOST_TAG "trace %u.%u.%u.%u:%d on %d %s: received %llu, sent %llu, unacked %u\n",
+	       c->remote_ip[0], c->remote_ip[1], c->remote_ip[2], c->remote_ip[3], c->remote_port,
+	       c->srv->host_port, what, (unsigned long long)c->received_total,
+	       (unsigned long long)c->queued_total, c->seg_bytes);
+	fflush(stdout);
+	host_net.traced = true;
+}
+
+/* how: "end" after the disconnect/reconnect callback, "refused" for a client over a limit. */
+void host_trace_end(const uint8 *remote_ip, int remote_port, int host_port, const char *how)
+{
+	if (!host_net.trace)
+		return;
+	printf(HOST_TAG "trace %u.%u.%u.%u:%d on %d %s\n", remote_ip[0], remote_ip[1], remote_ip[2],
+	       remote_ip[3], remote_port, host_port, how);
+	fflush(stdout);
+	host_net.traced = true;
+}
+
+void host_trace_idle(void)
+{
+	if (!host_net.traced)
+		return;
+	printf(HOST_TAG "trace idle\n");
+	fflush(stdout);
+	host_net.traced = false;
 }

@@ -18,6 +18,7 @@ static void deliver_end(struct host_ev *ev)
 
 	esp_tcp *tcp = ev->pcb->proto.tcp ? ev->pcb->proto.tcp : ev->tcp;
 	int i;
+	int host_port = srv->host_port;
 
 	srv->undelivered--;
 	l->link_cnt = (uint8)(srv->live + srv->undelivered);
@@ -61,6 +62,7 @@ static void deliver_end(struct host_ev *ev)
 	free(ev->pcb);
 	for (i = 0; i < HOST_SDK_CONN_BLOCKS; i++)
 		vPortFree(ev->sdk_blocks[i], "espconn_tcp.c: espconn_tcp_memp_free", 0);
+	host_trace_end(ev->remote_ip, ev->remote_port, host_port, "end");
 }
 
 static void run_close(struct host_ev *ev)
@@ -93,6 +95,7 @@ static void run_write_finish(struct host_ev *ev)
 		cb(c->pcb);
 		host_ctx_leave(&save);
 	}
+	host_trace_client(c, "write-finish", -1);
 }
 
 int host_espconn_run_deferred(int budget)

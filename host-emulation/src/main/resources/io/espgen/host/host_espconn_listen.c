@@ -109,12 +109,15 @@ static unsigned server_limit(const struct host_listener *l)
 static void refuse(struct host_listener *l, int fd, const struct sockaddr_in *sa, const char *why)
 {
 	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+	uint32_t ip = ntohl(sa->sin_addr.s_addr);
+	uint8 remote_ip[4] = { (uint8)(ip >> 24), (uint8)(ip >> 16), (uint8)(ip >> 8), (uint8)ip };
 
 	setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 	close(fd);
 	host_log("refused a connection from 127.0.0.1:%d to firmware port %d (%s): %u of %u connections "
 		 "in use on this server, %u of %u in all", ntohs(sa->sin_port), l->fw_port, why,
 		 l->live + l->undelivered, server_limit(l), host_net.live_total, (unsigned)host_net.max_con);
+	host_trace_end(remote_ip, ntohs(sa->sin_port), l->host_port, "refused");
 }
 
 /* Sizes of the SDK's per-connection structs on the chip, with where the SDK allocates each. */
@@ -204,6 +207,7 @@ static void accept_one(struct host_listener *l, int fd, const struct sockaddr_in
 		cb(pcb);
 		host_ctx_leave(&save);
 	}
+	host_trace_client(c, "connect", -1);
 }
 
 void host_accept_ready(struct host_listener *l)

@@ -112,6 +112,10 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 		who[n].id = c->id;
 		n++;
 	}
+	/* Nothing is ready to run (no posted task, deferred event or due timer): the loop waits for the
+	 * network. */
+	if (timeout_ms != 0)
+		host_trace_idle();
 	if (ack_wait && timeout_ms != 0) {
 		ts.tv_sec = 0;
 		ts.tv_nsec = HOST_ACK_POLL_US * 1000L;

@@ -44,6 +44,7 @@ bool host_read_one(struct host_client *c)
 		return false;
 	}
 	c->last_rx_ms = host_now_ms();
+	c->received_total += (uint64_t)n;
 	/* espconn_tcp.c: espconn_server_recv credits the window at once (tcp_recved) unless receive is held,
 	 * when it counts what it would have credited (recv_holded_buf_Len) */
 	if (c->held) {
@@ -56,6 +57,7 @@ bool host_read_one(struct host_client *c)
 	if (!pdata) {
 		host_log("no heap to copy %zd received bytes from 127.0.0.1:%d: dropped, as the SDK drops them "
 			 "(espconn_tcp.c: espconn_server_recv)", n, c->remote_port);
+		host_trace_client(c, "dropped", (long)n);
 		return true;
 	}
 	memcpy(pdata, buf, (size_t)n);
@@ -69,5 +71,6 @@ bool host_read_one(struct host_client *c)
 	vPortFree(pdata, "espconn_tcp.c: espconn_server_recv", 0);
 	if (!c->closing && c->pcb->state == ESPCONN_READ)
 		c->pcb->state = c->segs ? ESPCONN_WRITE : ESPCONN_CONNECT;
+	host_trace_client(c, "recv", (long)n);
 	return true;
 }

@@ -239,5 +239,6 @@ int host_check_acks(struct host_client *c)
 		cb(c->pcb);
 		host_ctx_leave(&save);
 	}
+	host_trace_client(c, "sent", -1);
 	return 0;
 }

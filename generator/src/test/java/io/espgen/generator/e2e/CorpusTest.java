@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,7 +106,7 @@ class CorpusTest {
                 }
             }));
         }
-        // all built before the first session: the sessions' timing wants an idle machine
+        // every batch built (or found not to build) before the first session needs it
         for (Future<?> f : done) {
             f.get();
         }
@@ -181,7 +182,7 @@ class CorpusTest {
         Session.Recording jvm;
         JvmServer reference = JvmServer.start(serverClass, 0);
         try {
-            jvm = session.run(reference.port(), reference::log);
+            jvm = session.run(reference.port(), onJvm(reference));
         } finally {
             reference.close();
         }
@@ -194,7 +195,7 @@ class CorpusTest {
         Session.Recording c;
         try {
             int port = firmware.port(serverClass.getAnnotation(TcpServer.class).port());
-            c = session.run(port, () -> logLines(firmware.stdout().substring(outFrom), prefix));
+            c = session.run(port, onHost(firmware, port, outFrom, prefix));
         } finally {
             if (alone) {
                 firmware.stop();
@@ -212,6 +213,43 @@ class CorpusTest {
         if (alone) {
             stopAndCheck(firmware, "the firmware");
         }
+    }
+
+    /** The JVM reference as a session sees it: a connection is busy while its send queue holds bytes. */
+    private static Session.Server onJvm(JvmServer server) {
+        return new Session.Server() {
+            @Override
+            public Optional<Session.Traffic> traffic(int remotePort) {
+                return server.traffic(remotePort)
+                        .map(t -> new Session.Traffic(t.received(), t.sent(), t.queued() > 0, t.ended()));
+            }
+
+            @Override
+            public List<String> log() {
+                return server.log();
+            }
+        };
+    }
+
+    /**
+     * A firmware's server on host port port, as a session sees it through the emulation's trace (HostRun turns it
+     * on): a connection is busy until what it sent is acknowledged and the emulation has had nothing left to run.
+     * Its log is what the server printed on stdout from outFrom on; a trace line follows the disconnect handlers'
+     * lines, so once a connection has ended, their lines are in.
+     */
+    private static Session.Server onHost(HostFirmware.Running firmware, int port, int outFrom, String prefix) {
+        return new Session.Server() {
+            @Override
+            public Optional<Session.Traffic> traffic(int remotePort) {
+                return firmware.traffic(port, remotePort)
+                        .map(t -> new Session.Traffic(t.received(), t.sent(), !t.settled(), t.ended()));
+            }
+
+            @Override
+            public List<String> log() {
+                return logLines(firmware.stdout().substring(outFrom), prefix);
+            }
+        };
     }
 
     /** The lines the handlers logged: the firmware's stdout lines with the server's prefix, less the runtime's. */

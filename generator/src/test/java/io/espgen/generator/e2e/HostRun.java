@@ -32,8 +32,9 @@ final class HostRun {
         return HostFirmware.build(sources, List.of(tree.resolve("include"), tree), workDir.resolve("build"), true);
     }
 
-    /** Starts a built firmware on ephemeral ports. */
+    /** Starts a built firmware on ephemeral ports, with its trace on (HostFirmware.Running.traffic). */
     static HostFirmware.Running start(Path exe) throws IOException {
-        return HostFirmware.start(exe, List.of("--any-port", "--exit-after-ms", "300000"), Duration.ofSeconds(30));
+        return HostFirmware.start(exe, List.of("--any-port", "--exit-after-ms", "300000"),
+                Map.of(HostFirmware.TRACE_ENV, "1"), Duration.ofSeconds(30));
     }
 }

@@ -7,11 +7,13 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A scripted client session (a corpus program's {@code session.txt}) and what the clients saw. One command a
@@ -23,20 +25,29 @@ import java.util.function.Supplier;
  * pause 200            wait 200 ms
  * close A              half-close A (the server reads the end of the stream); A keeps reading
  * reset A              abort A with a reset; its recording ends there
- * expect-close A       wait (up to 5 s) until the server has closed A
+ * expect-close A       wait until the server has closed A
  * </pre>
- * Every command but pause and expect-close is followed by a pause of {@link #SETTLE_MS} (longer while an
- * answer is still arriving), so that each send reaches the server as a receive of its own and its answer
- * comes back before the next command. At the end the clients still open are half-closed, one after the
- * other, and read until the server closes them.
+ * After each command the session waits, on what the server reports of the connection ({@link Server#traffic}),
+ * until the server is done with it; never for a time, so a busy machine only makes a run slower:
+ * <ul>
+ *   <li>after {@code connect} and {@code send}: until the server has read and handled every byte sent on the
+ *       connection (so the next send reaches it in a receive of its own, never joined to this one), and has
+ *       nothing left to do for it (all it sent is written and acknowledged, nothing it set in motion, such as a
+ *       close, is still to run), and the client has received all the server sent; or until the connection has
+ *       ended, as below;</li>
+ *   <li>after {@code close}, {@code reset} and {@code expect-close}: until the connection has ended on both
+ *       sides (the client's reading has stopped, and the server's disconnect handlers have returned, so their
+ *       log lines are in).</li>
+ * </ul>
+ * A wait that lasts {@link #WAIT} fails the run, saying what it waited for. {@code pause} is the only wait for
+ * a time: a script asks for one where elapsed time is what it tests (an idle timeout). At the end the clients
+ * still open are half-closed, one after the other, each waited for as after {@code close}; the log is then
+ * complete.
  */
 final class Session {
 
-    static final long SETTLE_MS = 60;
-    /** After the settling pause, an answer still arriving is awaited until it pauses this long. */
-    private static final long QUIET_MS = 25;
-    private static final long END_MS = 5_000;
-    private static final long LOG_QUIET_MS = 150;
+    /** How long one wait may last before the run fails. */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private record Step(int line, String op, String conn, byte[] data, int number) {}
 
@@ -121,38 +132,70 @@ final class Session {
      */
     record Recording(String text, int bytesReceived) {}
 
+    /** The server a session runs against, as far as the session needs to see into it. */
+    interface Server {
+        /**
+         * The connection from 127.0.0.1:remotePort (a client's local port) as the server last reported it; empty
+         * until the server has accepted it (one refused over a limit is reported as ended at once).
+         */
+        Optional<Traffic> traffic(int remotePort);
+
+        /** The server's log lines so far. */
+        List<String> log();
+    }
+
     /**
-     * Runs the script against a server on 127.0.0.1:port; returns what each connection received and how
-     * it ended, then the server's log lines (as {@code log} gives them once they stop changing).
+     * One connection as its server reports it.
+     *
+     * @param received bytes the server has read from it and handled
+     * @param sent bytes the server has sent on it
+     * @param busy whether the server still has something to do for it: bytes to write or to see acknowledged, or
+     *        work the handlers set in motion (a close)
+     * @param ended whether it has ended and the server's disconnect handlers have returned
      */
-    Recording run(int port, Supplier<List<String>> log) throws IOException, InterruptedException {
+    record Traffic(long received, long sent, boolean busy, boolean ended) {}
+
+    /**
+     * Runs the script against a server on 127.0.0.1:port; returns what each connection received and how it
+     * ended, then the server's log lines.
+     */
+    Recording run(int port, Server server) throws IOException, InterruptedException {
         Map<String, Client> clients = new LinkedHashMap<>();
         for (Step s : steps) {
             Client c = s.conn() == null ? null : clients.get(s.conn());
             if (c == null && s.conn() != null && !s.op().equals("connect")) {
                 throw new IllegalArgumentException("session line " + s.line() + ": no connection " + s.conn());
             }
+            String what = "session line " + s.line() + " (" + s.op() + (s.conn() == null ? "" : " " + s.conn()) + ")";
             switch (s.op()) {
-                case "connect" -> clients.put(s.conn(), new Client(s.conn(), port));
-                case "send" -> c.send(s.data());
-                case "close" -> c.halfClose();
-                case "reset" -> c.reset();
-                case "expect-close" -> c.awaitEnd(END_MS);
-                default -> Thread.sleep(s.number());
-            }
-            if (!s.op().equals("pause") && !s.op().equals("expect-close")) {
-                Thread.sleep(SETTLE_MS);
-                if (c != null) {
-                    c.awaitQuiet();
+                case "connect" -> {
+                    c = new Client(s.conn(), port);
+                    clients.put(s.conn(), c);
+                    awaitSettled(what, c, server);
                 }
+                case "send" -> {
+                    c.send(s.data());
+                    awaitSettled(what, c, server);
+                }
+                case "close" -> {
+                    c.halfClose();
+                    awaitEnded(what, c, server);
+                }
+                case "reset" -> {
+                    c.reset();
+                    awaitEnded(what, c, server);
+                }
+                case "expect-close" -> awaitEnded(what, c, server);
+                // the script times itself here: elapsed time is what it tests
+                default -> Thread.sleep(s.number());
             }
         }
         // one at a time, so that the disconnect handlers run in script order
         for (Client c : clients.values()) {
             c.halfClose();
-            c.awaitEnd(END_MS);
+            awaitEnded("the end of the session (" + c.name + ")", c, server);
         }
-        List<String> lines = stableLog(log);
+        List<String> lines = server.log();
         StringBuilder out = new StringBuilder();
         int total = 0;
         for (Client c : clients.values()) {
@@ -165,33 +208,60 @@ final class Session {
         return new Recording(out.toString(), total);
     }
 
-    /** The log once it has not changed for a while (disconnect handlers log after the socket closed). */
-    private static List<String> stableLog(Supplier<List<String>> log) throws InterruptedException {
-        List<String> last = log.get();
-        long deadline = System.nanoTime() + END_MS * 1_000_000;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            List<String> now = log.get();
-            if (!now.equals(last)) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > LOG_QUIET_MS * 1_000_000) {
-                break;
+    /** Waits until the server is done with what c did last (see the class comment), or c has ended. */
+    private static void awaitSettled(String what, Client c, Server server) throws InterruptedException {
+        await(what, "the server to handle it and answer in full", c, server, () -> {
+            if (c.localPort < 0) {
+                return true; // reset before connect() returned: the server cannot be asked about it
             }
+            Optional<Traffic> t = server.traffic(c.localPort);
+            if (t.isEmpty()) {
+                return false;
+            }
+            if (c.ended() || t.get().ended()) {
+                return c.ended() && t.get().ended();
+            }
+            return !t.get().busy() && t.get().received() == c.sent && t.get().sent() == c.receivedBytes();
+        });
+    }
+
+    /** Waits until c has ended on both sides: the client reads no more, and the server's handlers have run. */
+    private static void awaitEnded(String what, Client c, Server server) throws InterruptedException {
+        await(what, "the connection to end on both sides", c, server, () -> c.ended()
+                && (c.localPort < 0 || server.traffic(c.localPort).map(Traffic::ended).orElse(false)));
+        c.awaitReader();
+    }
+
+    /**
+     * Polls condition until it holds; fails after {@link #WAIT}. What the session waits for is reported by
+     * other threads (the client's reader, the server's loop or its output), none of which can wake this one.
+     */
+    private static void await(String what, String forWhat, Client c, Server server, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(what + ": waited " + WAIT.toSeconds() + " s for " + forWhat + "; the client "
+                        + c.name + " (local port " + c.localPort + ") sent " + c.sent + " bytes, received "
+                        + c.receivedBytes() + ", " + (c.ended() ? c.end : "still reading") + "; the server reports "
+                        + server.traffic(c.localPort).map(Traffic::toString).orElse("no such connection"));
+            }
+            Thread.sleep(1);
         }
-        return last;
     }
 
     /** One client: a socket and a thread reading everything the server sends until it ends. */
     private static final class Client {
         final String name;
         final Socket socket = new Socket();
+        /** The socket's local port: the remote port the server knows it by; -1 if connect() failed. */
+        final int localPort;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final Thread reader;
         private final List<String> events = new ArrayList<>();
         private volatile String end;
-        private long lastReceived;
+        /** Bytes written to the socket. */
+        private long sent;
         private volatile boolean resetByUs;
         private boolean halfClosed;
 
@@ -207,8 +277,10 @@ final class Session {
             } catch (SocketException reset) {
                 // a client beyond the server's limit is accepted and reset at once: that can beat connect()
                 end = "reset by the server";
+                localPort = -1;
                 return;
             }
+            localPort = socket.getLocalPort();
             reader.start();
         }
 
@@ -219,7 +291,6 @@ final class Session {
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                     synchronized (received) {
                         received.write(buf, 0, n);
-                        lastReceived = System.nanoTime();
                     }
                 }
                 end = "closed by the server";
@@ -234,6 +305,7 @@ final class Session {
             try {
                 socket.getOutputStream().write(data);
                 socket.getOutputStream().flush();
+                sent += data.length;
             } catch (IOException e) {
                 events.add("send of " + data.length + " bytes failed");
             }
@@ -257,25 +329,14 @@ final class Session {
             socket.close();
         }
 
-        /** Waits (up to a second) until nothing has arrived for QUIET_MS. */
-        void awaitQuiet() throws InterruptedException {
-            long deadline = System.nanoTime() + 1_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                long since;
-                synchronized (received) {
-                    since = System.nanoTime() - lastReceived;
-                }
-                if (since > QUIET_MS * 1_000_000) {
-                    return;
-                }
-                Thread.sleep(5);
-            }
+        /** Whether the client has stopped reading: the server closed or reset the connection, or we reset it. */
+        boolean ended() {
+            return end != null;
         }
 
-        void awaitEnd(long millis) throws InterruptedException {
-            if (reader.isAlive()) {
-                reader.join(millis);
-            }
+        /** Joins the reader once it has ended (it only returns from read() then). */
+        void awaitReader() throws InterruptedException {
+            reader.join(WAIT.toMillis());
         }
 
         String transcript() {

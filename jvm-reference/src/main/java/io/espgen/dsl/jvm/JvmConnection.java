@@ -31,6 +31,11 @@ final class JvmConnection implements Connection {
     /** Whether the connection ends with a reset (it failed) rather than a close. */
     boolean reset;
     long lastReceive = System.nanoTime();
+    /** Bytes read from the channel, and written to it, so far (JvmServer.traffic). */
+    long received;
+    long sent;
+    /** Whether the connection has ended and its last handler has returned. */
+    boolean ended;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
             QueueFullPolicy onFull) throws IOException {

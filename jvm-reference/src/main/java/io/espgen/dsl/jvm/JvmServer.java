@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +59,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link Log} lines go to standard output prefixed by the server's simple name, as the firmware's
  *       {@code os_printf} lines are, and are kept ({@link #log()}).</li>
  * </ul>
+ * What each connection has done so far ({@link #traffic(int)}: bytes read, bytes written, bytes queued, whether
+ * it has ended) lets a test wait for the server instead of sleeping: for instance until
+ * {@link #receivedBytes(int)} reaches what the client sent, so that the next send cannot arrive in the same read.
  * Unlike the firmware, Java throws where the C defines a result (an array index out of range, a
  * division by zero): such a handler failure is printed, kept ({@link #failures()}), and ends the
  * connection.
@@ -80,6 +85,7 @@ public final class JvmServer implements AutoCloseable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * SEGMENT);
     private final List<String> log = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
+    private final Map<Integer, Traffic> traffic = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -150,6 +156,38 @@ public final class JvmServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What one connection has done, as the server's loop left it after its last event for it (the accept and
+     * {@link OnConnect}, a read and the handlers it ran, a write and {@link OnSent}, the end).
+     *
+     * @param received bytes read from the connection; each was handed to {@link OnReceive} unless the connection
+     *        was closing by then (or a handler threw)
+     * @param sent bytes written to the connection
+     * @param queued bytes still in its send queue, waiting for the socket
+     * @param ended whether the connection has ended and its {@link OnDisconnect} has returned
+     */
+    public record Traffic(long received, long sent, int queued, boolean ended) {
+    }
+
+    /**
+     * The connection from 127.0.0.1:{@code remotePort} (the client socket's local port); empty until the server
+     * has accepted it and run {@link OnConnect}. A client refused beyond {@link TcpServer#maxConnections()} shows as
+     * ended at once, with nothing received. A later connection from the same port replaces one that ended. Every
+     * connection is remembered for the server's lifetime.
+     */
+    public Optional<Traffic> traffic(int remotePort) {
+        return Optional.ofNullable(traffic.get(remotePort));
+    }
+
+    /**
+     * Bytes the server has read from the connection from 127.0.0.1:{@code remotePort} and run its handlers on (0
+     * until it has accepted that connection). Once this equals what the client has sent, {@link OnReceive} has seen
+     * all of it, so what the client sends next comes in a receive of its own.
+     */
+    public long receivedBytes(int remotePort) {
+        return traffic(remotePort).map(Traffic::received).orElse(0L);
+    }
+
     /** Stops serving: every open connection is closed (and gets {@link OnDisconnect}), then the listener. */
     @Override
     public void close() {
@@ -206,8 +244,10 @@ public final class JvmServer implements AutoCloseable {
             try {
                 if (connections.size() >= config.maxConnections()) {
                     // as the stack does beyond its limit: accepted, then reset; no handler hears of it
+                    int remotePort = ((InetSocketAddress) ch.getRemoteAddress()).getPort();
                     resetQuietly(ch);
                     ch.close();
+                    traffic.put(remotePort, new Traffic(0, 0, 0, true));
                     continue;
                 }
                 ch.configureBlocking(false);
@@ -220,6 +260,7 @@ public final class JvmServer implements AutoCloseable {
                 connections.add(c);
                 call(OnConnect.class, c, null, null);
                 settle(c);
+                publish(c);
             } catch (IOException e) {
                 quietly(ch);
             }
@@ -251,7 +292,9 @@ public final class JvmServer implements AutoCloseable {
         for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
             call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
         }
+        c.received += n;
         settle(c);
+        publish(c);
     }
 
     private void write(JvmConnection c) {
@@ -262,10 +305,12 @@ public final class JvmServer implements AutoCloseable {
             end(c, ConnectionError.RESET);
             return;
         }
+        c.sent += written;
         if (written > 0 && c.queuedBytes() == 0 && c.status == JvmConnection.State.OPEN) {
             call(OnSent.class, c, null, null);
         }
         settle(c);
+        publish(c);
     }
 
     /** After a handler: close a drained closing connection, or wait for the socket to take the queue. */
@@ -299,6 +344,13 @@ public final class JvmServer implements AutoCloseable {
         }
         call(OnDisconnect.class, c, null, null);
         c.drop();
+        c.ended = true;
+        publish(c);
+    }
+
+    /** Makes what c has done so far visible to {@link #traffic(int)}. */
+    private void publish(JvmConnection c) {
+        traffic.put(c.remotePort(), new Traffic(c.received, c.sent, c.queuedBytes(), c.ended));
     }
 
     private void closeIdle() {

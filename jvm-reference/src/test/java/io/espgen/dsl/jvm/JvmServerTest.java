@@ -22,6 +22,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -210,6 +211,11 @@ class JvmServerTest {
             read(a, 3);
             read(b, 3);
             assertThat(endedWithoutData(c)).isTrue();
+            // the refused one shows as ended at once, with nothing received
+            awaitTrue(() -> server.traffic(c.getLocalPort()).isPresent());
+            assertThat(server.traffic(c.getLocalPort())).contains(new JvmServer.Traffic(0, 0, 0, true));
+            awaitTrue(() -> server.traffic(a.getLocalPort()).map(t -> t.sent() == 3).orElse(false));
+            assertThat(server.traffic(a.getLocalPort())).contains(new JvmServer.Traffic(0, 3, 0, false));
         }
         awaitLog("Greeter: bye 40", 2);
         assertThat(server.log()).containsExactly("Greeter: bye 40", "Greeter: bye 40");
@@ -285,6 +291,31 @@ class JvmServerTest {
         assertThat(server.failures()).singleElement().isInstanceOf(ArrayIndexOutOfBoundsException.class);
     }
 
+    @Test
+    void tellsWhatEachConnectionHasDoneSoATestNeedNotSleep() throws Exception {
+        server = JvmServer.start(Greeter.class, 0);
+        int port;
+        try (Socket s = connect()) {
+            port = s.getLocalPort();
+            assertThat(read(s, 3)).isEqualTo("hi\n");
+            s.getOutputStream().write("12".getBytes(StandardCharsets.US_ASCII));
+            awaitTrue(() -> server.receivedBytes(port) == 2);
+            // read and handled: the next bytes come in a receive of their own
+            s.getOutputStream().write("3".getBytes(StandardCharsets.US_ASCII));
+            awaitTrue(() -> server.receivedBytes(port) == 3);
+            assertThat(read(s, 3)).isEqualTo("123");
+            awaitTrue(() -> server.traffic(port).orElseThrow().sent() == 6);
+            assertThat(server.traffic(port)).contains(new JvmServer.Traffic(3, 6, 0, false));
+        }
+        awaitTrue(() -> server.traffic(port).orElseThrow().ended());
+        // ended: OnDisconnect has returned, so its line is in
+        assertThat(server.log()).containsExactly("Greeter: got 2, total 42", "Greeter: got 1, total 43",
+                "Greeter: bye 43");
+        assertThat(server.traffic(port)).contains(new JvmServer.Traffic(3, 6, 0, true));
+        assertThat(server.traffic(port == 1 ? 2 : 1)).isEmpty();
+        assertThat(server.receivedBytes(port == 1 ? 2 : 1)).isZero();
+    }
+
     // --- a client ---
 
     private Socket connect() throws IOException {
@@ -315,6 +346,14 @@ class JvmServerTest {
             return true;
         } catch (SocketTimeoutException silent) {
             return false;
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.sleep(1);
         }
     }
 
