@@ -97,12 +97,20 @@ void glue_netif_send(const unsigned char *packet, unsigned int len)
 {
 	ssize_t n;
 
-	if (use_tun) {
-		n = write(net_fd, packet, len);
-	} else {
-		packet_out[0] = 'P';
-		memcpy(packet_out + 1, packet, len);
-		n = send(net_fd, packet_out, len + 1, 0);
+	/* the descriptor is non-blocking for reads; a write that finds it full waits until it is not, so no
+	 * packet is lost on the way out (the link, not this glue, is where packets may be lost) */
+	for (;;) {
+		if (use_tun) {
+			n = write(net_fd, packet, len);
+		} else {
+			packet_out[0] = 'P';
+			memcpy(packet_out + 1, packet, len);
+			n = send(net_fd, packet_out, len + 1, 0);
+		}
+		if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+			break;
+		struct pollfd pfd = { .fd = net_fd, .events = POLLOUT };
+		poll(&pfd, 1, 1000);
 	}
 	if (n < 0)
 		glue_log("a packet of %u bytes not sent: %s", len, strerror(errno));
@@ -112,6 +120,8 @@ static void send_forward(unsigned fw, unsigned host)
 {
 	unsigned char m[5] = { 'F', (unsigned char)(fw >> 8), (unsigned char)fw, (unsigned char)(host >> 8),
 			       (unsigned char)host };
+	struct pollfd pfd = { .fd = net_fd, .events = POLLOUT };
+	poll(&pfd, 1, 10000);
 	if (send(net_fd, m, sizeof(m), 0) != (ssize_t)sizeof(m))
 		glue_fatal("cannot talk to the slirp helper: %s", strerror(errno));
 	forwards_pending++;
@@ -179,7 +189,8 @@ static void open_tun(const char *name)
 /* Reads one message from the network end; returns 0 when nothing was waiting. */
 static int receive_one(void)
 {
-	ssize_t n = recv(net_fd, packet_in, sizeof(packet_in), MSG_DONTWAIT);
+	/* the descriptor is non-blocking (set up in main): a TUN device is no socket, so no MSG_DONTWAIT */
+	ssize_t n = read(net_fd, packet_in, sizeof(packet_in));
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
 			return 0;
@@ -356,6 +367,8 @@ int main(int argc, char **argv)
 		}
 		start_helper(helper);
 	}
+	if (fcntl(net_fd, F_SETFL, fcntl(net_fd, F_GETFL) | O_NONBLOCK) < 0)
+		glue_fatal("cannot make the network end non-blocking: %s", strerror(errno));
 	printf("espgen-sdk-host: Espressif's espconn and lwIP; interface %s, address %s\n",
 	       use_tun ? tun : "slirp", ip_text);
 	fflush(stdout);
