@@ -1,0 +1,2 @@
+/* stand-in lwip/ip.h (sdk-host tests) */
+#include "lwip/standin.h"

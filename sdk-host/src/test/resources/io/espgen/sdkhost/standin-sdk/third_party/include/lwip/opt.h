@@ -1,0 +1,2 @@
+/* stand-in lwip/opt.h (sdk-host tests) */
+#include "lwip/standin.h"

@@ -1,0 +1,2 @@
+/* stand-in lwip/timers.h (sdk-host tests) */
+#include "lwip/standin.h"
