@@ -11,6 +11,7 @@ on each stack in turn, the client side is scripted here; what the server sent on
 side saw and how each connection ended, and marks every difference. Run by bench/fidelity/run inside its network
 namespace; a benchmark, not a test: it reports, it does not judge.
 """
+import errno
 import re
 import socket
 import struct
@@ -223,6 +224,8 @@ def single(t, server, body):
         return [row(server, port, 0, 0, how)]
     try:
         result = body(s)
+    except OSError as e:
+        result = ("?", "?", "client error %s" % errno.errorcode.get(e.errno, e.errno))
     finally:
         s.close()
     return [row(server, port, *result)]
@@ -250,8 +253,12 @@ def s_limit(t):
 def s_shutdown(n):
     def body(s):
         greeting, _ = read_until_end(s, 1.0, limit=9)
-        s.sendall((bytes(range(256)) * (n // 256 + 1))[:n])
-        s.shutdown(socket.SHUT_WR)
+        try:
+            s.sendall((bytes(range(256)) * (n // 256 + 1))[:n])
+            s.shutdown(socket.SHUT_WR)
+        except OSError as e:  # the server ended the connection first
+            got, end = read_until_end(s, 1.0)
+            return "%d (%s)" % (n, errno.errorcode.get(e.errno, e.errno)), greeting + got, end
         got, end = read_until_end(s, 5.0)
         return n, greeting + got, end
     return lambda t: single(t, ECHO, body)

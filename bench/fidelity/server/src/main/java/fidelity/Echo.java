@@ -11,7 +11,7 @@ import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.TcpServer;
 
 /** The echo sample (samples/echo-server: same settings, greeting and echo), reporting what it saw. */
-@TcpServer(port = 7001, maxConnections = 4, idleTimeoutSeconds = 300, sendQueueBytes = 8192)
+@TcpServer(port = 7001, maxConnections = 4, idleTimeoutSeconds = 300)
 public class Echo {
     static class S {
         int rx;

@@ -12,7 +12,9 @@ import io.espgen.dsl.TcpServer;
 
 /**
  * "GET n\n" is answered with n bytes, queued in 1024-byte sends and refilled when the queue has drained. A 2 s idle
- * timeout, so a client that only reads shows whether acknowledged data keeps a connection alive.
+ * timeout, so a client that only reads shows whether acknowledged data keeps a connection alive. The queue is filled
+ * to one block (sendChunkSize and its header) short of its size: queued data sits in blocks that cost more than
+ * they hold, and a send that does not fit closes the connection (the default policy).
  */
 @TcpServer(port = 7002, maxConnections = 2, idleTimeoutSeconds = 2, sendQueueBytes = 8192)
 public class Stream {
@@ -46,7 +48,7 @@ public class Stream {
     }
 
     private void feed(Connection c, S s) {
-        while (s.remaining > 0 && c.queuedBytes() + 1024 <= 8192) {
+        while (s.remaining > 0 && c.queuedBytes() + 1024 + 2936 <= 8192) {
             int n = Math.min(s.remaining, 1024);
             if (!c.send(s.piece, 0, n)) {
                 s.dropped += n;

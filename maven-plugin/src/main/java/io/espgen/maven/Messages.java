@@ -223,6 +223,31 @@ public final class Messages {
         return PREFIX + "building the host emulation" + (sanitize ? " with AddressSanitizer and UBSan" : "");
     }
 
+    public static String servingStack(String stack, Path sdkDir) {
+        return PREFIX + (sdkDir == null ? "stack: the host emulation (esp.stack=emulation)"
+                : "stack: Espressif's espconn and lwIP from " + sdkDir + ", compiled for the host with gcc -m32,"
+                        + " reached through slirp (esp.stack=" + stack + ")");
+    }
+
+    public static String badStack(String value) {
+        return PREFIX + "esp.stack=" + value + " is not a stack; write emulation or sdk";
+    }
+
+    public static String sdkStackNeedsSdk() {
+        return PREFIX + "esp.stack=sdk builds Espressif's espconn and lwIP from your SDK: set esp.sdkDir to an unpacked"
+                + " ESP8266_NONOS_SDK 3.x";
+    }
+
+    public static String sdkStackWithoutSanitizers() {
+        return PREFIX + "esp.sanitize works with esp.stack=emulation only: the SDK stack runs Espressif's own C,"
+                + " unsanitized";
+    }
+
+    public static String sdkStackBuildFailed() {
+        return PREFIX + "the SDK stack did not build (gcc -m32 with the SDK's espconn and lwIP); its messages are"
+                + " above";
+    }
+
     public static String badPortMapping(String value) {
         return PREFIX + "esp.port=" + value + " is not a port mapping; write FIRMWARE=HOST, for example 7777=8080 "
                 + "(HOST 0 = any free port), several separated by commas";

@@ -3,7 +3,9 @@ package io.espgen.maven;
 import io.espgen.host.HostFirmware;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.run.HostSession;
+import io.espgen.maven.run.HostStack;
 import io.espgen.maven.run.PortMapping;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +17,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Builds the generated C with the host's gcc against espgen's emulation of the SDK and runs it on 127.0.0.1
- * until Ctrl-C: the firmware serving real TCP connections on this machine. Runs the {@code compile} phase first.
+ * Builds the generated C with the host's gcc against espgen's emulation of the SDK, or on Espressif's own espconn
+ * and lwIP from a configured SDK ({@code esp.stack}), and runs it on 127.0.0.1 until Ctrl-C: the firmware serving
+ * real TCP connections on this machine. Runs the {@code compile} phase first.
  */
 @Mojo(name = "run", requiresProject = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -42,6 +45,19 @@ public class RunMojo extends AbstractEspMojo {
     @Parameter(property = "esp.anyPort", defaultValue = "false")
     protected boolean anyPort;
 
+    /**
+     * The TCP stack that serves the firmware: {@code emulation} (espgen's host emulation of the SDK, on Linux
+     * sockets) or {@code sdk} (Espressif's own espconn and lwIP, compiled from {@code esp.sdkDir} with
+     * {@code gcc -m32}; needs gcc-multilib and libslirp-dev; clients reach it through slirp, user-mode networking).
+     * Unset: {@code sdk} when {@code esp.sdkDir} is set and {@code esp.sanitize} is not, else {@code emulation}.
+     */
+    @Parameter(property = "esp.stack")
+    protected String stack;
+
+    /** An unpacked ESP8266_NONOS_SDK 3.x, as for esp:firmware: the SDK stack is built from its sources. */
+    @Parameter(property = "esp.sdkDir")
+    protected File sdkDir;
+
     /** How long the emulation may take to start listening, in seconds. */
     @Parameter(property = "esp.startTimeout", defaultValue = "30")
     protected int startTimeout;
@@ -57,13 +73,17 @@ public class RunMojo extends AbstractEspMojo {
         SourceTree tree = SourceTree.scan(generatedDir.toPath());
         List<Path> sources = tree.sources().stream().map(tree.root()::resolve).collect(Collectors.toList());
 
-        getLog().info(Messages.buildingHost(sanitize));
+        HostStack host = HostStack.choose(stack, sdkDir, sanitize);
+        getLog().info(Messages.servingStack(host.value(), host == HostStack.SDK ? sdkDir.toPath() : null));
+        if (host == HostStack.EMULATION) {
+            getLog().info(Messages.buildingHost(sanitize));
+        }
         Path exe;
         try {
-            exe = HostFirmware.build(sources, tree.includeDirs(), outputDir.toPath().resolve("host"), sanitize);
+            exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize);
         } catch (IOException e) {
             printLines(e.getMessage());
-            throw new EspException(Messages.hostBuildFailed());
+            throw new EspException(host == HostStack.SDK ? Messages.sdkStackBuildFailed() : Messages.hostBuildFailed());
         }
 
         HostFirmware.Running running;

@@ -35,6 +35,7 @@ struct block {
 static struct block *blocks;
 static unsigned long long capacity = 1ULL << 30;	/* until glue_heap_set_free: lwip_init and espconn_init */
 static unsigned long long used;
+static unsigned long long lowest_free = 1ULL << 30;	/* since glue_heap_set_free */
 
 static struct block *header_of(void *p, const char *what, const char *file, unsigned line)
 {
@@ -64,6 +65,8 @@ static void *allocate(uint32_t size, const char *file, unsigned line, int zero)
 		blocks->prev = b;
 	blocks = b;
 	used += size;
+	if (capacity - used < lowest_free)
+		lowest_free = capacity - used;
 	memset(b + 1, zero ? 0 : 0xA5, size);
 	return b + 1;
 }
@@ -129,6 +132,7 @@ void *pvPortRealloc(void *p, unsigned int size, const char *file, unsigned line)
 void glue_heap_set_free(unsigned int free_bytes)
 {
 	capacity = used + free_bytes;
+	lowest_free = free_bytes;
 }
 
 unsigned int glue_heap_free(void)
@@ -159,6 +163,7 @@ void glue_heap_report(void)
 	}
 	fflush(stderr);
 	printf("espgen-host: heap: %lu live allocations, %lu bytes\n", fw_count, fw_bytes);
-	printf("espgen-sdk-host: stack heap: %lu live allocations, %lu bytes\n", stack_count, stack_bytes);
+	printf("espgen-sdk-host: stack heap: %lu live allocations, %lu bytes; the free heap was %llu bytes at its lowest\n",
+	       stack_count, stack_bytes, lowest_free);
 	fflush(stdout);
 }
