@@ -37,6 +37,37 @@ static unsigned long long capacity = 1ULL << 30;	/* until glue_heap_set_free: lw
 static unsigned long long used;
 static unsigned long long lowest_free = 1ULL << 30;	/* since glue_heap_set_free */
 
+/* ESPGEN_SDK_HEAP_PROFILE=1: what the heap held when it was fullest, by owner and block size (printed at exit) */
+#define PROFILE_SIZES 48
+static int profiling = -1;
+static struct {
+	unsigned long long fw_bytes, fw_count;
+	unsigned size[PROFILE_SIZES], count[PROFILE_SIZES];
+	unsigned other_bytes, other_count;
+} at_lowest;
+
+static void profile_now(void)
+{
+	memset(&at_lowest, 0, sizeof(at_lowest));
+	for (struct block *b = blocks; b; b = b->next) {
+		if (b->file[0]) {
+			at_lowest.fw_bytes += b->size;
+			at_lowest.fw_count++;
+			continue;
+		}
+		int i;
+		for (i = 0; i < PROFILE_SIZES && at_lowest.count[i] && at_lowest.size[i] != b->size; i++)
+			;
+		if (i == PROFILE_SIZES) {
+			at_lowest.other_bytes += b->size;
+			at_lowest.other_count++;
+			continue;
+		}
+		at_lowest.size[i] = b->size;
+		at_lowest.count[i]++;
+	}
+}
+
 static struct block *header_of(void *p, const char *what, const char *file, unsigned line)
 {
 	struct block *b = (struct block *)p - 1;
@@ -48,10 +79,17 @@ static struct block *header_of(void *p, const char *what, const char *file, unsi
 	return b;
 }
 
+static unsigned long refused_fw, refused_stack;
+
 static void *allocate(uint32_t size, const char *file, unsigned line, int zero)
 {
-	if (used + size > capacity)
+	if (used + size > capacity) {
+		if (file && file[0])
+			refused_fw++;
+		else
+			refused_stack++;
 		return NULL;
+	}
 	struct block *b = malloc(sizeof(struct block) + (size ? size : 1));
 	if (b == NULL)
 		glue_fatal("the host is out of memory");
@@ -65,9 +103,16 @@ static void *allocate(uint32_t size, const char *file, unsigned line, int zero)
 		blocks->prev = b;
 	blocks = b;
 	used += size;
-	if (capacity - used < lowest_free)
-		lowest_free = capacity - used;
 	memset(b + 1, zero ? 0 : 0xA5, size);
+	if (capacity - used < lowest_free) {
+		lowest_free = capacity - used;
+		if (profiling < 0) {
+			const char *e = getenv("ESPGEN_SDK_HEAP_PROFILE");
+			profiling = e && e[0] == '1';
+		}
+		if (profiling)
+			profile_now();
+	}
 	return b + 1;
 }
 
@@ -163,7 +208,17 @@ void glue_heap_report(void)
 	}
 	fflush(stderr);
 	printf("espgen-host: heap: %lu live allocations, %lu bytes\n", fw_count, fw_bytes);
-	printf("espgen-sdk-host: stack heap: %lu live allocations, %lu bytes; the free heap was %llu bytes at its lowest\n",
-	       stack_count, stack_bytes, lowest_free);
+	printf("espgen-sdk-host: stack heap: %lu live allocations, %lu bytes; the free heap was %llu bytes at its lowest;"
+	       " %lu allocations refused (%lu of the firmware's, %lu of the stack's)\n",
+	       stack_count, stack_bytes, lowest_free, refused_fw + refused_stack, refused_fw, refused_stack);
+	if (profiling > 0) {
+		printf("espgen-sdk-host: at the lowest: the firmware held %llu bytes in %llu blocks; the stack:",
+		       at_lowest.fw_bytes, at_lowest.fw_count);
+		for (int i = 0; i < PROFILE_SIZES && at_lowest.count[i]; i++)
+			printf(" %u x %u", at_lowest.count[i], at_lowest.size[i]);
+		if (at_lowest.other_count)
+			printf(" and %u bytes in %u blocks of other sizes", at_lowest.other_bytes, at_lowest.other_count);
+		printf(" bytes\n");
+	}
 	fflush(stdout);
 }
