@@ -14,7 +14,10 @@
 
 /* Linux side: glue_main.c */
 void glue_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Firmware misuse the chip would crash on: "espgen-host: SDK misuse: ..." on stderr, then abort() (exit 134). */
 void glue_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* A failure of the host, not of the firmware: "espgen-sdk-host: error: ..." on stderr, then exit 1. */
+void glue_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Hands one IP packet to the network end (the slirp helper or the TUN device). */
 void glue_netif_send(const unsigned char *packet, unsigned int len);
 /* A new listening port of the firmware (the SDK's tcp_listen_pcbs): served on the host (slirp) or announced (TUN). */

@@ -92,7 +92,7 @@ static void *allocate(uint32_t size, const char *file, unsigned line, int zero)
 	}
 	struct block *b = malloc(sizeof(struct block) + (size ? size : 1));
 	if (b == NULL)
-		glue_fatal("the host is out of memory");
+		glue_error("the host is out of memory");
 	b->magic = BLOCK_MAGIC;
 	b->size = size;
 	b->file = file ? file : "";

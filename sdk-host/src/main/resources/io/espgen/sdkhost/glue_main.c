@@ -82,6 +82,19 @@ void glue_fatal(const char *fmt, ...)
 	abort();
 }
 
+void glue_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("espgen-sdk-host: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+	exit(1);
+}
+
 static void usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "espgen-sdk-host: ");
@@ -123,7 +136,7 @@ static void send_forward(unsigned fw, unsigned host)
 	struct pollfd pfd = { .fd = net_fd, .events = POLLOUT };
 	poll(&pfd, 1, 10000);
 	if (send(net_fd, m, sizeof(m), 0) != (ssize_t)sizeof(m))
-		glue_fatal("cannot talk to the slirp helper: %s", strerror(errno));
+		glue_error("cannot talk to the slirp helper: %s", strerror(errno));
 	forwards_pending++;
 }
 
@@ -149,10 +162,10 @@ static void start_helper(const char *helper)
 	int sv[2];
 
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
-		glue_fatal("socketpair: %s", strerror(errno));
+		glue_error("socketpair: %s", strerror(errno));
 	helper_pid = fork();
 	if (helper_pid < 0)
-		glue_fatal("fork: %s", strerror(errno));
+		glue_error("fork: %s", strerror(errno));
 	if (helper_pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		if (dup2(sv[1], 3) < 0)
@@ -194,7 +207,7 @@ static int receive_one(void)
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
 			return 0;
-		glue_fatal("reading the network end: %s", strerror(errno));
+		glue_error("reading the network end: %s", strerror(errno));
 	}
 	if (n == 0) {
 		if (use_tun)
@@ -233,7 +246,7 @@ static int receive_one(void)
 		}
 		break;
 	default:
-		glue_fatal("the slirp helper sent message type %d", packet_in[0]);
+		glue_error("the slirp helper sent message type %d", packet_in[0]);
 	}
 	return 1;
 }
@@ -261,7 +274,7 @@ static int wait_for_network(long long timeout_us, const sigset_t *unblocked)
 	struct timespec ts = { .tv_sec = timeout_us / 1000000, .tv_nsec = (timeout_us % 1000000) * 1000 };
 	int r = ppoll(&pfd, 1, &ts, unblocked);
 	if (r < 0 && errno != EINTR)
-		glue_fatal("ppoll: %s", strerror(errno));
+		glue_error("ppoll: %s", strerror(errno));
 	return r > 0;
 }
 
@@ -359,7 +372,7 @@ int main(int argc, char **argv)
 		if (!helper) {
 			ssize_t n = readlink("/proc/self/exe", default_helper, sizeof(default_helper) - 32);
 			if (n <= 0)
-				glue_fatal("cannot find this program's directory");
+				glue_error("cannot find this program's directory");
 			default_helper[n] = 0;
 			char *slash = strrchr(default_helper, '/');
 			strcpy(slash ? slash + 1 : default_helper, "espgen-slirp");
@@ -368,7 +381,7 @@ int main(int argc, char **argv)
 		start_helper(helper);
 	}
 	if (fcntl(net_fd, F_SETFL, fcntl(net_fd, F_GETFL) | O_NONBLOCK) < 0)
-		glue_fatal("cannot make the network end non-blocking: %s", strerror(errno));
+		glue_error("cannot make the network end non-blocking: %s", strerror(errno));
 	printf("espgen-sdk-host: Espressif's espconn and lwIP; interface %s, address %s\n",
 	       use_tun ? tun : "slirp", ip_text);
 	fflush(stdout);

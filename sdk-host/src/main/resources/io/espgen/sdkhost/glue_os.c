@@ -169,7 +169,7 @@ void *glue_rx_buffer_new(unsigned int len, unsigned char **data)
 {
 	struct rx_buffer *b = malloc(sizeof(struct rx_buffer) + len);
 	if (b == NULL)
-		glue_fatal("the host is out of memory");
+		glue_error("the host is out of memory");
 	b->magic = RX_MAGIC;
 	b->next = rx_live;
 	rx_live = b;

@@ -40,7 +40,7 @@ void glue_regs_map(void)
 	void *page = mmap((void *)(uintptr_t)REG_PAGE_BASE, REG_PAGE_SIZE, PROT_READ | PROT_WRITE,
 			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (page == MAP_FAILED || page != (void *)(uintptr_t)REG_PAGE_BASE)
-		glue_fatal("cannot map the register page at 0x%08x: %s", REG_PAGE_BASE,
+		glue_error("cannot map the register page at 0x%08x: %s", REG_PAGE_BASE,
 			   page == MAP_FAILED ? strerror(errno) : "mapped elsewhere");
 	clock_gettime(CLOCK_MONOTONIC, &start_time);
 	/* The values lwip_init writes as the chip starts (init.c: lwip_init), so they hold even before it. */

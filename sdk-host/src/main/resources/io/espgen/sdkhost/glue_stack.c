@@ -40,7 +40,7 @@ static err_t glue_output(struct netif *netif, struct pbuf *p, ip_addr_t *ipaddr)
 	(void)ipaddr;
 	u16_t n = pbuf_copy_partial(p, output_buffer, p->tot_len, 0);
 	if (n != p->tot_len)
-		glue_fatal("netif output: a pbuf chain of %u bytes gave %u", (unsigned)p->tot_len, (unsigned)n);
+		glue_error("netif output: a pbuf chain of %u bytes gave %u", (unsigned)p->tot_len, (unsigned)n);
 	glue_netif_send(output_buffer, n);
 	return ERR_OK;
 }
@@ -68,7 +68,7 @@ void glue_stack_init(const unsigned char ip[4], const unsigned char mask[4], con
 	IP4_ADDR(&m, mask[0], mask[1], mask[2], mask[3]);
 	IP4_ADDR(&g, gw[0], gw[1], gw[2], gw[3]);
 	if (netif_add(&station, &a, &m, &g, NULL, glue_netif_init, ip_input) == NULL)
-		glue_fatal("netif_add failed");
+		glue_error("netif_add failed");
 	netif_set_default(&station);
 	netif_set_up(&station);
 }
