@@ -248,6 +248,7 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);
 bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size, bool from_flash);
+void espgen_txq_merge(struct espgen_txq *q, uint16 chunk_size);
 uint16 espgen_txq_next_chunk(const struct espgen_txq *q, uint16 chunk_size, uint8 **data);
 void espgen_txq_sent(struct espgen_txq *q, uint16 len);
 void espgen_txq_ack(struct espgen_txq *q);

@@ -157,6 +157,7 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 	if (c->txq.in_flight != 0 || c->pcb == NULL ||
 	    (c->state != ESPGEN_CONN_OPEN && c->state != ESPGEN_CONN_CLOSING))
 		return;
+	espgen_txq_merge(&c->txq, srv->chunk_size);
 	len = espgen_txq_next_chunk(&c->txq, srv->chunk_size, &data);
 	if (len == 0)
 		return;

@@ -10,23 +10,24 @@
 #include "espgen_runtime.h"
 
 /*
- * The size of the next block when rest bytes still need a place and the tail block holds prev bytes (0:
- * the queue is empty). Into an empty queue a send gets a block of its own size, so a lone reply costs no
- * more heap than it needs; behind waiting data, blocks double up to chunk_size, so a burst of small sends
- * leaves in pieces that grow to two full segments. One rule for espgen_txq_cost and espgen_txq_push.
+ * The size of the next block when rest bytes still need a place behind a tail block of prev bytes (0: the
+ * queue is empty). Into an empty queue a send gets a block of its own size, so a lone reply costs no more
+ * heap than it needs. Behind waiting data blocks double, up to what completes the tail block to a chunk,
+ * so that two neighbours make one whole piece (espgen_txq_merge copies them into one block and frees
+ * both), and at most a chunk. One rule for espgen_txq_cost and espgen_txq_push.
  */
 static uint16 ICACHE_FLASH_ATTR espgen_txq_block_size(uint16 prev, uint16 rest, uint16 chunk_size)
 {
 	uint32 grow;
+	uint16 complement;
 
 	if (prev == 0)
 		return rest;
-	if (rest >= chunk_size)
-		return chunk_size;
+	complement = prev >= chunk_size ? chunk_size : chunk_size - prev;
 	grow = 2 * (uint32)prev;
-	if (grow > chunk_size)
-		grow = chunk_size;
-	return rest > grow ? rest : (uint16)grow;
+	if (grow < rest)
+		grow = rest;
+	return grow < complement ? (uint16)grow : complement;
 }
 
 /* Undoes a push that ran out of heap halfway: frees the blocks after tail and gives tail back its length. */
@@ -112,6 +113,55 @@ bool ICACHE_FLASH_ATTR espgen_txq_push(struct espgen_txq *q, const void *data, u
 	}
 	q->pending += len;
 	return true;
+}
+
+/*
+ * Before a piece leaves: when the head block has less than a chunk unsent and more blocks follow, their
+ * unsent bytes are copied into one new block of up to a chunk, so that while more data follows every piece
+ * is two full segments and only the last is shorter (the peer acknowledges two full segments at once; a
+ * lone short one waits for its delayed ACK). Nothing is with the SDK then (one piece in flight at a time),
+ * so bytes may move. Without heap to spare, the head block leaves as it is.
+ */
+void ICACHE_FLASH_ATTR espgen_txq_merge(struct espgen_txq *q, uint16 chunk_size)
+{
+	struct espgen_txbuf *b = q->head;
+	struct espgen_txbuf *m;
+	uint32 total = 0;
+	uint16 want;
+
+	if (b == NULL || b->next == NULL || q->in_flight != 0 || b->len - b->done >= chunk_size)
+		return;
+	for (; b != NULL && total < chunk_size; b = b->next) /* at most chunk_size blocks */
+		total += (uint32)(b->len - b->done);
+	want = total < chunk_size ? (uint16)total : chunk_size;
+	if (system_get_free_heap_size() < (uint32)want + ESPGEN_TXBUF_OVERHEAD + ESPGEN_HEAP_RESERVE)
+		return;
+	m = (struct espgen_txbuf *)os_malloc(sizeof(*m) + want);
+	if (m == NULL)
+		return;
+	m->cap = want;
+	m->len = 0;
+	m->done = 0;
+	m->sealed = 0;
+	while (m->len < want) { /* want is at most what the blocks hold: at most chunk_size rounds */
+		uint16 n;
+
+		b = q->head;
+		n = b->len - b->done < want - m->len ? b->len - b->done : want - m->len;
+		os_memcpy(m->data + m->len, b->data + b->done, n);
+		m->len += n;
+		b->done += n; /* moved: consumed as if acknowledged, the bytes still pending in m */
+		if (b->done == b->len) {
+			q->head = b->next;
+			q->queued -= b->cap + ESPGEN_TXBUF_OVERHEAD;
+			os_free(b);
+		}
+	}
+	m->next = q->head;
+	if (q->head == NULL)
+		q->tail = m;
+	q->head = m;
+	q->queued += want + ESPGEN_TXBUF_OVERHEAD;
 }
 
 /* The next piece to hand to espconn_send: at most chunk_size unsent bytes of the head block. Returns its

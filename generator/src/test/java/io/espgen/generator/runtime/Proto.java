@@ -12,8 +12,8 @@ final class Proto {
     static final byte[] HI = ascii("hi\n");
     static final byte[] BYE = ascii("bye\n");
     /**
-     * The answer to "big": 8 sends of the same 1000-byte block in one handler. Merged by the send queue into 4
-     * blocks (1000 into the empty queue, then 2920, 2920 and the rest), so 4 allocations and 4 espconn_sends. Three
+     * The answer to "big": 8 sends of the same 1000-byte block in one handler. The send queue keeps them in 6
+     * blocks and hands them to the SDK merged into 3 pieces of at most 2920 bytes (espgen_txq.c). Three
      * connections with such a reply queued (about 10 KB of heap each) stay above the heap reserve; four would not,
      * on the chip either.
      */

@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  * A connection's send queue as the firmware keeps it (c-runtime, espgen_txq.c), so that the same sends fit
  * or do not fit on the JVM as on the chip: copies in blocks, each costing its capacity plus
  * {@link Limits#SEND_BLOCK_OVERHEAD} against the cap. A send into an empty queue gets a block of its own
- * size; sends behind waiting data fill the tail block, then blocks that double up to the chunk size. Where
+ * size; sends behind waiting data fill the tail block, then blocks that double, up to what completes the
+ * tail to a chunk. Where
  * the firmware frees a block once the peer has acknowledged it, this frees it once the socket took it.
  */
 final class SendQueue {
@@ -115,10 +116,7 @@ final class SendQueue {
         if (prev == 0) {
             return rest;
         }
-        if (rest >= chunkSize) {
-            return chunkSize;
-        }
-        int grow = Math.min(2 * prev, chunkSize);
-        return Math.max(rest, grow);
+        int complement = prev >= chunkSize ? chunkSize : chunkSize - prev;
+        return Math.min(Math.max(2 * prev, rest), complement);
     }
 }
