@@ -19,7 +19,7 @@ public final class HostSources {
     private static final List<String> FILES = List.of(
             "host.h",
             "host_args.c",
-            "host_espconn.h",
+            "host_espconn_internal.h",
             "host_espconn_clients.c",
             "host_espconn_close.c",
             "host_espconn_events.c",

@@ -4,7 +4,7 @@
  * The emulation is single threaded, like the chip: main() runs user_pre_init(), user_init() and then
  * one event loop (host_main.c) that fires timers (host_timers.c), runs posted tasks (host_tasks.c) and
  * the SDK's own deferred events, and polls the sockets of every listener and client (host_espconn_*.c,
- * whose own internals are in host_espconn.h).
+ * whose own internals are in host_espconn_internal.h).
  *
  * Ownership: the emulation's own bookkeeping (clients, listeners, received-data copies, send copies,
  * the heap registry) comes from plain malloc/calloc and is never counted as firmware heap. Only what the

@@ -1,6 +1,6 @@
 /*
  * host_espconn_clients.c - the espconn emulation's state, its registries of listeners and clients,
- * and ending a client (see host_espconn.h for the objects and who owns them).
+ * and ending a client (see host_espconn_internal.h for the objects and who owns them).
  *
  * Clients are found by pointer in a registry, so a pointer the firmware passes back after it was freed
  * is recognised (the recently freed ones are remembered) and reported instead of dereferenced.
@@ -15,7 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 struct host_net host_net = { .ev_tail = &host_net.ev_head, .next_id = 1, .max_con = HOST_DEFAULT_MAX_CON };
 

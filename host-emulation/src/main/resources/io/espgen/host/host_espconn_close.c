@@ -2,7 +2,7 @@
  * host_espconn_close.c - espconn_disconnect and espconn_abort: both only queue the close, which the
  * loop carries out (host_espconn_events.c).
  */
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 /* ---- closing ---- */
 

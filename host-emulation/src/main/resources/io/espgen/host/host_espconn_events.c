@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 /* ---- deferred SDK events ---- */
 

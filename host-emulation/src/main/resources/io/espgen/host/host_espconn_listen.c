@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 #define HOST_LISTEN_BACKLOG 8
 #define HOST_ACCEPT_BATCH 16

@@ -7,7 +7,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 #define HOST_OPTS_KNOWN (ESPCONN_REUSEADDR | ESPCONN_NODELAY | ESPCONN_COPY | ESPCONN_KEEPALIVE | \
 			 ESPCONN_MANUALRECV)

@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 /* How often SIOCOUTQ is looked at while a send awaits its ack: nothing wakes the loop when the peer
  * acknowledges, and at 1 ms the next chunk left 0.5-0.8 ms late (bench/delayed-link measured 3-6 % of a

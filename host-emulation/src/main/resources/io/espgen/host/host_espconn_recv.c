@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 /* ---- receiving ---- */
 

@@ -16,7 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
-#include "host_espconn.h"
+#include "host_espconn_internal.h"
 
 /* ---- sending ---- */
 

@@ -38,7 +38,7 @@ class HostSourcesTest {
                         "host_main.c", "host_os.c", "host_tasks.c", "host_timers.c");
         assertThat(sources).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(dir));
         assertThat(dir.resolve("host.h")).exists();
-        assertThat(dir.resolve("host_espconn.h")).exists();
+        assertThat(dir.resolve("host_espconn_internal.h")).exists();
         for (String name : HostSources.files()) {
             assertThat(Files.readAllBytes(dir.resolve(name))).isEqualTo(Files.readAllBytes(FOLDER.resolve(name)));
         }

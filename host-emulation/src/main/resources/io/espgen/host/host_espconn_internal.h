@@ -1,6 +1,6 @@
 /*
- * host_espconn.h - internals shared by the files that implement the espconn TCP server API on Linux
- * sockets, with the SDK's documented behaviour (host_espconn_*.c). Firmware never includes this.
+ * host_espconn_internal.h - internals shared by the files that implement the espconn TCP server API on
+ * Linux sockets, with the SDK's documented behaviour (host_espconn_*.c). Firmware never includes this.
  *
  * Objects and who owns them:
  *   struct host_listener  one per espconn_accept; points at the firmware's listening espconn, which the
@@ -27,8 +27,8 @@
  *   host_espconn_options.c  options, idle timeouts, limits, flow control, callback registration
  *   host_espconn_poll.c     the loop's part: poll every socket, dispatch, check acks and idle timers
  */
-#ifndef ESPGEN_HOST_ESPCONN_H
-#define ESPGEN_HOST_ESPCONN_H
+#ifndef ESPGEN_HOST_ESPCONN_INTERNAL_H
+#define ESPGEN_HOST_ESPCONN_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -169,4 +169,4 @@ int host_check_acks(struct host_client *c);	/* releases acknowledged sends, send
 bool host_wants_input(const struct host_client *c);	/* whether the loop should read from c */
 bool host_read_one(struct host_client *c);	/* one read to the recv callback; false when c ended */
 
-#endif /* ESPGEN_HOST_ESPCONN_H */
+#endif /* ESPGEN_HOST_ESPCONN_INTERNAL_H */
