@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A stand-in for an unpacked ESP8266_NONOS_SDK with its stack sources, made of the project's own C (the tests cannot
  * have the SDK): the files of {@value #BASE} (see the README there), and espgen's own declarations of the SDK
- * interface as {@code include/standin_decls.h}. Also in the test jar, for the plugin's esp:run tests.
+ * interface as {@code include/standin_decls.h}, and an {@code include/espconn.h} that includes the stand-in's
+ * {@code ets_sys.h}. Also in the test jar, for the plugin's esp:run tests.
  */
 public final class StandInSdk {
     public static final String BASE = "/io/espgen/sdkhost/standin-sdk/";
@@ -19,7 +20,6 @@ public final class StandInSdk {
     /** Every file of the tree; StandInSdkTest compares this list with the folder. */
     public static final List<String> FILES = List.of(
             "README.md",
-            "include/espconn.h",
             "include/ets_sys.h",
             "include/ip_addr.h",
             "include/mem.h",
@@ -65,6 +65,10 @@ public final class StandInSdk {
             }
             writeIfChanged(root.resolve("include/standin_decls.h"),
                     CRuntime.read(CRuntime.INCLUDE_BASE + "espgen_sdk.h"));
+            // written here, not kept as a file: nothing of the project's is named like an SDK header
+            writeIfChanged(root.resolve("include/espconn.h"),
+                    "/* stand-in espconn.h (sdk-host tests): see ets_sys.h */\n#include \"ets_sys.h\"\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Files.createDirectories(root.resolve(SdkTree.DRIVER_INCLUDE));
             return root;
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package io.espgen.generator.diag;
 
 import io.espgen.dsl.Limits;
 import java.util.Collection;
-import java.util.stream.Collectors;
 
 /**
  * Every message the processor shows a user, in one place: what is wrong, and what to write instead. No
@@ -354,10 +353,6 @@ public final class Messages {
 
     public static String formatExtraArguments() {
         return format("more arguments than conversions in the format");
-    }
-
-    public static String joinTypes(Collection<String> types) {
-        return types.stream().sorted().collect(Collectors.joining(", "));
     }
 
     // --- output ---

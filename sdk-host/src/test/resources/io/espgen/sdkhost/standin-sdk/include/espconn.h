@@ -1,2 +1,0 @@
-/* stand-in espconn.h (sdk-host tests): see ets_sys.h */
-#include "ets_sys.h"
