@@ -60,7 +60,7 @@ public class Bulk2920 {
 
     /** Queues pieces of one chunk each until the queue is full or the request is done. */
     private void feed(Connection c, S s) {
-        while (s.remaining > 0 && c.queuedBytes() + CHUNK <= QUEUE) {
+        while (s.remaining > 0 && c.canSend(CHUNK)) {
             int n = Math.min(s.remaining, CHUNK);
             if (!c.send(s.piece, 0, n)) {
                 return;

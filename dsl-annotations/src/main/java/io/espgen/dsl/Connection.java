@@ -45,4 +45,16 @@ public interface Connection {
 
     /** Bytes queued for sending and not yet acknowledged by the peer. */
     int queuedBytes();
+
+    /**
+     * Whether a send of {@code length} bytes would be queued now: the connection is open and the bytes
+     * fit under {@link TcpServer#sendQueueBytes()}, counted as the queue counts them (its blocks' headers,
+     * {@link Limits#SEND_BLOCK_OVERHEAD}, included), with the heap's reserve kept. A producer that sends
+     * only what this approves never meets {@link TcpServer#onQueueFull()}'s policy for want of room:
+     * <pre>{@code
+     * while (s.remaining > 0 && c.canSend(PIECE)) { c.send(s.piece, 0, PIECE); s.remaining -= PIECE; }
+     * }</pre>
+     * and refills from {@link OnSent}.
+     */
+    boolean canSend(int length);
 }

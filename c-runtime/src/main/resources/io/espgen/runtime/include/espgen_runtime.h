@@ -228,6 +228,10 @@ bool espgen_send_flash(struct espgen_server *srv, struct espgen_conn *c, const v
 /* Copies n bytes from offset on of a 4-aligned, word-padded constant in flash, with aligned 32-bit loads. */
 void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
 
+/* Java's canSend(len): whether a send of len bytes would be queued now, by the same checks as espgen_send
+ * (room under queue_cap with its blocks' headers, the heap reserve). */
+bool espgen_can_send(const struct espgen_server *srv, const struct espgen_conn *c, int len);
+
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
 

@@ -252,19 +252,35 @@ void ICACHE_FLASH_ATTR espgen_on_receive(struct espgen_server *srv, void *arg, c
 	espgen_flush(srv);
 }
 
+/*
+ * Whether an acknowledgement that took the queue from before to after pending bytes calls @OnSent: when it
+ * empties the queue, or takes it down across the low-water mark, half of queue_cap. The mark lets a
+ * producer refill while two pieces still wait, so the stream never ends in a short piece alone in flight,
+ * which a delayed-ACK peer holds its ACK for (bench/delayed-link). Mirrored by the JVM reference.
+ */
+static bool ICACHE_FLASH_ATTR espgen_room_event(const struct espgen_server *srv, uint32 before, uint32 after)
+{
+	uint32 low = srv->queue_cap / 2u;
+
+	return after < before && (after == 0 || (before > low && after <= low));
+}
+
 void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 {
 	struct espgen_conn *c = espgen_find(srv, arg);
+	uint32 before;
 
 	if (c == NULL)
 		return;
+	before = c->txq.pending;
 	espgen_txq_ack(&c->txq);
 	/* being reset (failed) or disconnected: nothing more is sent */
 	if (c->state == ESPGEN_CONN_DISCONNECTING)
 		return;
 	if (c->txq.head == NULL && c->state == ESPGEN_CONN_CLOSING)
 		espgen_post_disconnect(srv, c);
-	else if (c->txq.head == NULL && c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL)
+	else if (c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL &&
+		 espgen_room_event(srv, before, c->txq.pending))
 		srv->handlers->on_sent(srv, c);
 	espgen_flush(srv);
 }
@@ -312,6 +328,17 @@ static bool ICACHE_FLASH_ATTR espgen_queue(struct espgen_server *srv, struct esp
 		return false;
 	}
 	return true;
+}
+
+bool ICACHE_FLASH_ATTR espgen_can_send(const struct espgen_server *srv, const struct espgen_conn *c, int len)
+{
+	uint32 cost;
+
+	if (c->state != ESPGEN_CONN_OPEN || len < 0 || len > 0xFFFF)
+		return false;
+	cost = espgen_txq_cost(&c->txq, (uint16)len, srv->chunk_size);
+	return c->txq.queued + cost <= srv->queue_cap &&
+	       (cost == 0 || system_get_free_heap_size() >= cost + ESPGEN_HEAP_RESERVE);
 }
 
 bool ICACHE_FLASH_ATTR espgen_send(struct espgen_server *srv, struct espgen_conn *c, const void *data,

@@ -95,6 +95,16 @@ final class JvmConnection implements Connection {
         return queue.pending();
     }
 
+    @Override
+    public boolean canSend(int length) {
+        return status == State.OPEN && length >= 0 && length <= 0xFFFF && queue.fits(length);
+    }
+
+    /** Whether the write that took the queue down from {@code before} bytes calls OnSent. */
+    boolean roomEvent(int before) {
+        return queue.roomEvent(before);
+    }
+
     private boolean enqueue(byte[] data, int offset, int length) {
         if (status != State.OPEN) {
             return false;

@@ -49,8 +49,8 @@ import java.util.concurrent.TimeUnit;
  *       {@link TcpServer#onQueueFull()} policy (CLOSE resets the connection once the chunk the firmware
  *       would already have handed to the network is out); what handlers send is written out after they
  *       return, and
- *       {@link Connection#queuedBytes()} drops only as bytes are written; {@link OnSent} follows when
- *       the queue has drained;</li>
+ *       {@link Connection#queuedBytes()} drops only as bytes are written, a chunk at a time; {@link OnSent}
+ *       follows when a write empties the queue or takes it down across half its cap;</li>
  *   <li>{@code close()} closes once the queue has drained, and sends after it return false;</li>
  *   <li>a client beyond {@link TcpServer#maxConnections()} is reset at once, without handlers; a client
  *       silent for {@link TcpServer#idleTimeoutSeconds()} is closed;</li>
@@ -298,6 +298,7 @@ public final class JvmServer implements AutoCloseable {
     }
 
     private void write(JvmConnection c) {
+        int before = c.queuedBytes();
         int written;
         try {
             written = c.flush();
@@ -306,7 +307,7 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         c.sent += written;
-        if (written > 0 && c.queuedBytes() == 0 && c.status == JvmConnection.State.OPEN) {
+        if (c.roomEvent(before) && c.status == JvmConnection.State.OPEN) {
             call(OnSent.class, c, null, null);
         }
         settle(c);

@@ -70,12 +70,25 @@ final class SendQueue {
         pending += length;
     }
 
-    /** Writes what the socket takes; returns how many bytes went out. */
+    /**
+     * Whether a write that took the queue from {@code before} to {@link #pending()} bytes calls OnSent: it
+     * emptied the queue, or took it down across half the cap (espgen_server.c: espgen_room_event).
+     */
+    boolean roomEvent(int before) {
+        int low = capacity / 2;
+        return pending < before && (pending == 0 || (before > low && pending <= low));
+    }
+
+    /**
+     * Writes one piece, at most a chunk, of what the socket takes (the firmware hands the SDK one piece at a
+     * time, and each acknowledged piece is a chance for OnSent); returns how many bytes went out.
+     */
     int writeTo(SocketChannel channel) throws IOException {
         int written = 0;
-        while (!blocks.isEmpty()) {
+        while (!blocks.isEmpty() && written < chunkSize) {
             Block head = blocks.peek();
-            int n = channel.write(ByteBuffer.wrap(head.data, head.done, head.len - head.done));
+            int n = channel.write(ByteBuffer.wrap(head.data, head.done,
+                    Math.min(head.len - head.done, chunkSize - written)));
             head.done += n;
             head.sealed |= n > 0;
             written += n;

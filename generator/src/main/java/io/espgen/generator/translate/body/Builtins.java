@@ -64,6 +64,8 @@ final class Builtins {
             of(CONNECTION, "remotePort", Effect.READS_CONNECTION,
                     c -> CExpr.cast("int", new CExpr.Member(c.receiver(), "remote_port", true))),
             of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> c.call("espgen_queued_bytes", c.receiver())),
+            of(CONNECTION, "canSend", Effect.READS_CONNECTION,
+                    c -> c.call("espgen_can_send", c.srv(), c.receiver(), c.arg(0))),
             // Bytes: the receiver is the handler's received data, a struct espgen_bytes
             of(BYTES, "length", Effect.PURE, Site::bytesLength),
             of(BYTES, "get", Effect.PURE, c -> c.call("espgen_bytes_get", c.receiver(), c.arg(0))),
