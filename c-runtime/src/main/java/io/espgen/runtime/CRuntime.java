@@ -32,7 +32,8 @@ public final class CRuntime {
     private static final List<String> SOURCE_FILES = List.of(
             "espgen_server.c",
             "espgen_text.c",
-            "espgen_txq.c");
+            "espgen_txq.c",
+            "espgen_wifi.c");
 
     private CRuntime() {
     }

@@ -51,6 +51,15 @@ public final class Limits {
         return window + TCP_MSS + sendChunkSize + (window / sendChunkSize + 3) * SEND_BLOCK_OVERHEAD;
     }
 
+    /** The most stations the SDK's access point admits ({@code softap_config.max_connection}). */
+    public static final int MAX_AP_STATIONS = 4;
+
+    /** The longest wait for an IP address before the fallback access point opens, in seconds (an hour). */
+    public static final int MAX_WIFI_FALLBACK_SECONDS = 3600;
+
+    /** The longest station host name the SDK takes ({@code wifi_station_set_hostname}). */
+    public static final int MAX_HOSTNAME_LENGTH = 32;
+
     /** The most elements a state array may have. */
     public static final int MAX_ARRAY_LENGTH = 4096;
 }

@@ -12,6 +12,9 @@ import io.espgen.generator.model.DslTypes;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
 import io.espgen.generator.model.ServerScanner.ServerSite;
+import io.espgen.generator.model.WifiConfig;
+import io.espgen.generator.model.WifiScanner;
+import io.espgen.generator.model.WifiScanner.WifiSite;
 import io.espgen.generator.plan.ServerPlan;
 import io.espgen.generator.translate.JavaSource;
 import io.espgen.generator.translate.ServerTranslator;
@@ -58,6 +61,8 @@ public final class EspgenProcessor extends AbstractProcessor {
     private Trees trees;
     private final List<Server> servers = new ArrayList<>();
     private final Map<Integer, String> ports = new HashMap<>();
+    /** The firmware's @WiFi, once seen. */
+    private WifiSite wifi;
     private boolean failed;
 
     @Override
@@ -77,7 +82,7 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(DslTypes.TCP_SERVER);
+        return Set.of(DslTypes.TCP_SERVER, DslTypes.WIFI);
     }
 
     @Override
@@ -99,6 +104,12 @@ public final class EspgenProcessor extends AbstractProcessor {
                 } else {
                     error(Messages.serverNotClass(), e);
                 }
+            }
+        }
+        TypeElement wifiAnnotation = processingEnv.getElementUtils().getTypeElement(DslTypes.WIFI);
+        if (wifiAnnotation != null) {
+            for (Element e : round.getElementsAnnotatedWith(wifiAnnotation)) {
+                processWifi((TypeElement) e);
             }
         }
         if (round.processingOver() && !servers.isEmpty() && !failed) {
@@ -140,6 +151,21 @@ public final class EspgenProcessor extends AbstractProcessor {
         }
     }
 
+    private void processWifi(TypeElement type) {
+        WifiSite site = WifiScanner.scan(type);
+        site.problems().forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(),
+                p.element(), p.annotation(), p.value()));
+        if (!site.valid()) {
+            failed = true;
+        } else if (wifi != null) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Messages.wifiTwice(wifi.type().getQualifiedName().toString()), type, site.annotation());
+            failed = true;
+        } else {
+            wifi = site;
+        }
+    }
+
     private Optional<Server> translate(ServerSite site) {
         TypeElement type = site.type();
         TreePath path = trees == null ? null : trees.getPath(type);
@@ -177,7 +203,7 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     private void write() {
         List<ServerPlan> plans = servers.stream().map(ServerPlan::of).toList();
-        Map<String, String> files = new CEmitter().emit(plans);
+        Map<String, String> files = new CEmitter().emit(plans, wifi != null ? wifi.config() : WifiConfig.defaults());
         Element[] origins = new Element[0];
         for (Map.Entry<String, String> f : files.entrySet()) {
             String name = OUTPUT_DIR + "/" + f.getKey();

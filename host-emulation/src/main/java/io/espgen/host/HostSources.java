@@ -32,7 +32,8 @@ public final class HostSources {
             "host_main.c",
             "host_os.c",
             "host_tasks.c",
-            "host_timers.c");
+            "host_timers.c",
+            "host_wifi.c");
 
     private HostSources() {
     }

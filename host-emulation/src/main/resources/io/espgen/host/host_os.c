@@ -1,6 +1,6 @@
 /*
- * host_os.c - the ROM's string and memory routines, the SDK's printf, and the system_* and wifi_*
- * calls, which have nothing to drive on a Linux host and only log.
+ * host_os.c - the ROM's string and memory routines, the SDK's printf, and the system_* calls, which have
+ * nothing to drive on a Linux host and only log (Wi-Fi: host_wifi.c).
  *
  * The ROM's printf family has no floating point: a format with %f, %e, %g or %a prints nothing useful
  * on the chip, so it is reported as misuse here rather than quietly formatted.
@@ -198,26 +198,4 @@ bool system_partition_table_regist(const partition_item_t *partition_table, uint
 int host_partition_table_ok(void)
 {
 	return partition_table_ok;
-}
-
-/* ---- Wi-Fi: there is no radio; the loopback interface stands in for the station's network ---- */
-
-bool wifi_set_opmode_current(uint8 opmode)
-{
-	if (opmode > STATIONAP_MODE) {
-		host_log("wifi_set_opmode_current(%u): not a mode", opmode);
-		return false;
-	}
-	host_log("wifi_set_opmode_current(%u): no radio on the host; serving on 127.0.0.1", opmode);
-	return true;
-}
-
-bool wifi_station_set_config_current(struct station_config *config)
-{
-	if (!config)
-		return false;
-	host_log("wifi_station_set_config_current(ssid \"%.*s\"): no radio on the host",
-		 (int)strnlen((const char *)config->ssid, sizeof(config->ssid)),
-		 (const char *)config->ssid);
-	return true;
 }

@@ -4,6 +4,7 @@ import io.espgen.maven.compile.CompileCommand;
 import io.espgen.maven.compile.CompileOptions;
 import io.espgen.maven.compile.FirmwareCompiler;
 import io.espgen.maven.compile.SourceTree;
+import io.espgen.maven.compile.WifiSecrets;
 import io.espgen.maven.image.ElfFile;
 import io.espgen.maven.image.FirmwareImage;
 import io.espgen.maven.image.FlashParams;
@@ -54,20 +55,37 @@ public class FirmwareMojo extends AbstractCrossMojo {
     protected String cflags;
 
     /**
-     * The Wi-Fi network the firmware joins, compiled in as the C string macro {@code ESPGEN_WIFI_SSID} (at most
-     * 32 bytes, UTF-8). The plugin never prints it.
+     * The Wi-Fi network the firmware joins (a station) or opens (an access point), at most 32 bytes of UTF-8;
+     * else the environment variable {@code ESP_WIFI_SSID}, else {@code wifi.ssid} in the secrets file. It goes
+     * into {@code espgen_secrets.h} under {@code <outputDir>/secrets}, never into the generated sources or the
+     * log. Without one a station firmware opens its access point, named after the project (one warning).
      */
     @Parameter(property = "esp.wifi.ssid")
     protected String wifiSsid;
 
     /**
-     * The Wi-Fi password, compiled in as the C string macro {@code ESPGEN_WIFI_PASSWORD} (at most 64 bytes;
-     * requires {@code esp.wifi.ssid}; empty = an open network). The plugin never prints it, but Maven's own
-     * {@code -X} output lists configured values, and the objects hold it in clear text. Keep it out of a shared
-     * pom: pass {@code -Desp.wifi.password=...} or set it in a {@code settings.xml} profile.
+     * The network's password, at most 64 bytes (empty = an open network); else {@code ESP_WIFI_PASSWORD}, else
+     * {@code wifi.password} in the secrets file. Keep it out of a shared pom: the environment or the secrets
+     * file keep it out of Maven's own {@code -X} output too. The objects and the image hold it, as the chip
+     * needs it.
      */
     @Parameter(property = "esp.wifi.password")
     protected String wifiPassword;
+
+    /**
+     * The fallback access point's password, 8 to 64 bytes (WPA2); else {@code ESP_WIFI_AP_PASSWORD}, else
+     * {@code wifi.apPassword} in the secrets file; none = an open access point.
+     */
+    @Parameter(property = "esp.wifi.apPassword")
+    protected String wifiApPassword;
+
+    /** A properties file of secrets (wifi.ssid, wifi.password, wifi.apPassword); keep it out of version control. */
+    @Parameter(property = "esp.secrets", defaultValue = "${project.basedir}/secrets.properties")
+    protected File secretsFile;
+
+    /** The project's name: the fallback access point's (at most 32 bytes are used). */
+    @Parameter(property = "esp.projectName", defaultValue = "${project.artifactId}")
+    protected String projectName;
 
     /**
      * An unpacked ESP8266_NONOS_SDK 3.x (the directory holding {@code include/}, {@code lib/},
@@ -110,7 +128,13 @@ public class FirmwareMojo extends AbstractCrossMojo {
     @Override
     protected void run() throws EspException, IOException, InterruptedException {
         FlashParams flash = FlashParams.of(flashMode, flashSize, flashFreq);
-        CompileOptions options = CompileOptions.of(flashSizeMap, cflags, wifiSsid, wifiPassword);
+        CompileOptions options = CompileOptions.of(flashSizeMap, cflags);
+        WifiSecrets secrets = WifiSecrets.resolve(wifiSsid, wifiPassword, wifiApPassword, System.getenv(),
+                secretsFile == null ? null : secretsFile.toPath());
+        if (secrets.ssid() == null) {
+            getLog().warn(Messages.noWifiNetwork(projectName));
+        }
+        Path secretsHeader = secrets.write(outputDir.toPath().resolve("secrets"), projectName);
         Sdk sdk = sdkDir == null ? null : Sdk.open(sdkDir.toPath());
         if (sdk != null && flash.size().sizeMap() != flashSizeMap) {
             getLog().warn(Messages.flashSizeMapMismatch(flash.size().parameterValue(), flash.size().sizeMap(),
@@ -122,11 +146,12 @@ public class FirmwareMojo extends AbstractCrossMojo {
         SourceTree tree = SourceTree.scan(generatedDir.toPath());
         Path linkDir = outputDir.toPath().resolve("link");
         List<String> sdkFlags = sdk == null ? List.of() : sdk.compileFlags(SdkGlue.write(linkDir));
-        CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), tree.includeDirs(),
-                sdkFlags);
+        List<Path> includeDirs = new ArrayList<>(tree.includeDirs());
+        includeDirs.add(secretsHeader.getParent());
+        CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), includeDirs, sdkFlags);
         FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
                 getLog()::debug);
-        FirmwareCompiler.Result result = compiler.compile(tree, objectDir());
+        FirmwareCompiler.Result result = compiler.compile(tree, objectDir(), List.of(secretsHeader));
 
         for (Path removed : result.removedObjects()) {
             getLog().info(Messages.removedStaleObject(SourceTree.unixName(removed)));

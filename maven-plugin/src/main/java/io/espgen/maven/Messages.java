@@ -35,12 +35,23 @@ public final class Messages {
     }
 
     public static String passwordWithoutSsid() {
-        return PREFIX + "esp.wifi.password is set but esp.wifi.ssid is not; set both, or neither";
+        return PREFIX + "a Wi-Fi password is given (esp.wifi.password, ESP_WIFI_PASSWORD or wifi.password) but no "
+                + "network name; give esp.wifi.ssid too, or neither";
     }
 
-    public static String wifiValueTooLong(String parameter, int bytes, int max) {
-        return PREFIX + parameter + " is " + bytes + " bytes long in UTF-8; struct station_config holds at most "
-                + max;
+    public static String wifiValueLength(String parameter, int bytes, int min, int max) {
+        return PREFIX + parameter + " is " + bytes + " bytes long in UTF-8; it must be " + min + " to " + max
+                + (parameter.endsWith("apPassword") ? " (WPA2)" : " (struct station_config)");
+    }
+
+    public static String secretsUnreadable(String file, String why) {
+        return PREFIX + "cannot read the secrets file " + file + ": " + why + " (a properties file: wifi.ssid=..., "
+                + "wifi.password=...)";
+    }
+
+    public static String noWifiNetwork(String project) {
+        return PREFIX + "no Wi-Fi network given (esp.wifi.ssid, ESP_WIFI_SSID or wifi.ssid in the secrets file): "
+                + "a station firmware opens its access point \"" + project + "\" instead";
     }
 
     public static String badFlashParameter(String parameter, String value, List<String> allowed, String dflt) {

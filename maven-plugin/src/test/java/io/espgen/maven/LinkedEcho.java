@@ -61,7 +61,7 @@ public final class LinkedEcho {
         objDir = work.resolve("obj");
         linkDir = work.resolve("link");
         SourceTree t = SourceTree.scan(tree);
-        compile = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null, null, null), t.root(),
+        compile = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null), t.root(),
                 t.includeDirs(), sdk.compileFlags(SdkGlue.write(linkDir)));
         FirmwareCompiler.Result compiled = new FirmwareCompiler(compile, 2, s -> { }).compile(t, objDir);
         assertThat(compiled.failures()).as("compile errors: %s", compiled.failures().stream()

@@ -148,9 +148,79 @@ bool wifi_set_opmode(uint8 mode)
 	return wifi_set_opmode_current(mode);
 }
 
+static wifi_event_handler_cb_t wifi_event_cb;
+static ETSTimer wifi_got_ip_timer;
+
+void wifi_set_event_handler_cb(wifi_event_handler_cb_t cb)
+{
+	wifi_event_cb = cb;
+}
+
+/* The interface is up from the start: a station that is given a network "joins" it at once, and the SDK's
+ * EVENT_STAMODE_GOT_IP follows from the scheduler (libmain posts it; it never comes inside the call). */
+static void wifi_post_got_ip(void *arg)
+{
+	System_Event_t e;
+
+	(void)arg;
+	if (wifi_event_cb == NULL || !(opmode & STATION_MODE))
+		return;
+	os_memset(&e, 0, sizeof(e));
+	e.event = EVENT_STAMODE_GOT_IP;
+	e.event_info.got_ip.ip.addr = station.ip_addr.addr;
+	e.event_info.got_ip.mask.addr = station.netmask.addr;
+	e.event_info.got_ip.gw.addr = station.gw.addr;
+	wifi_event_cb(&e);
+}
+
+static void wifi_schedule_got_ip(void)
+{
+	ets_timer_disarm(&wifi_got_ip_timer);
+	ets_timer_setfn(&wifi_got_ip_timer, wifi_post_got_ip, NULL);
+	ets_timer_arm_new(&wifi_got_ip_timer, 1, false, true);
+}
+
 bool wifi_station_set_config_current(struct station_config *config)
 {
 	glue_log("wifi_station_set_config_current(\"%.32s\"): no radio here", (const char *)config->ssid);
+	wifi_schedule_got_ip();
+	return true;
+}
+
+bool wifi_station_connect(void)
+{
+	wifi_schedule_got_ip();
+	return true;
+}
+
+bool wifi_station_set_reconnect_policy(bool set)
+{
+	(void)set;
+	return true;
+}
+
+bool wifi_station_dhcpc_stop(void)
+{
+	return true;
+}
+
+bool wifi_station_set_hostname(char *name)
+{
+	glue_log("wifi_station_set_hostname(\"%s\")", name);
+	return true;
+}
+
+/* The interface keeps the address given on the command line. */
+bool wifi_set_ip_info(uint8 if_index, struct ip_info *info)
+{
+	(void)if_index;
+	return info != NULL;
+}
+
+bool wifi_softap_set_config_current(struct softap_config *config)
+{
+	glue_log("wifi_softap_set_config_current(\"%.*s\"): no radio here; the firmware is reached through its one "
+		 "interface", (int)(config->ssid_len <= 32 ? config->ssid_len : 32), (const char *)config->ssid);
 	return true;
 }
 

@@ -249,6 +249,28 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 	       ((uint32)c->remote_ip[2] << 8) | c->remote_ip[3];
 }
 
+/*
+ * How the firmware joins a network (the Java @WiFi, and the build's credentials from espgen_secrets.h):
+ * user_main.c's constant, read by espgen_wifi.c for the firmware's whole life.
+ */
+struct espgen_wifi_config {
+	uint8 access_point;    /* 1: an access point of its own; 0: a station, with the access point as fallback */
+	uint8 ap_channel;      /* 1 to 13 */
+	uint8 ap_max_stations; /* 1 to 4 */
+	uint16 fallback_ap_s;  /* seconds a station goes without an IP before the access point opens; 0 = never */
+	uint8 static_ip[4];    /* all 0: DHCP */
+	uint8 netmask[4];
+	uint8 gateway[4];
+	const char *hostname;    /* NULL: the SDK's (ESP_xxxxxx) */
+	const char *ssid;        /* the network to join, or the access point's name; NULL: none given */
+	const char *password;    /* NULL or "": an open network */
+	const char *ap_name;     /* the fallback access point's name: the project's */
+	const char *ap_password; /* the fallback access point's; NULL or "": open */
+};
+
+/* From user_init: sets the radio up; events and timers do the rest. */
+void espgen_wifi_start(const struct espgen_wifi_config *cfg);
+
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);
 bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size, bool from_flash);

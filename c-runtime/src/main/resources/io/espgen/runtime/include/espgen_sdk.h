@@ -170,15 +170,152 @@ bool system_partition_table_regist(const partition_item_t *partition_table, uint
 #define SOFTAP_MODE 0x02
 #define STATIONAP_MODE 0x03
 
+typedef enum _auth_mode {
+	AUTH_OPEN = 0,
+	AUTH_WEP,
+	AUTH_WPA_PSK,
+	AUTH_WPA2_PSK,
+	AUTH_WPA_WPA2_PSK,
+	AUTH_MAX
+} AUTH_MODE;
+
+typedef struct {
+	sint8 rssi;
+	AUTH_MODE authmode;
+} wifi_fast_scan_threshold_t;
+
+/* As SDK 3.0.x has it: the SDK reads the whole struct, so every member is declared. */
 struct station_config {
 	uint8 ssid[32];
 	uint8 password[64];
+	uint8 channel;
 	uint8 bssid_set;
 	uint8 bssid[6];
+	wifi_fast_scan_threshold_t threshold;
+	bool open_and_wep_mode_disable;
+	bool all_channel_scan;
 };
+
+struct softap_config {
+	uint8 ssid[32];
+	uint8 password[64];
+	uint8 ssid_len;
+	uint8 channel; /* 1 to 13 */
+	AUTH_MODE authmode;
+	uint8 ssid_hidden;
+	uint8 max_connection; /* at most 4 */
+	uint16 beacon_interval; /* 100 to 60000 ms */
+};
+
+struct ip_addr {
+	uint32 addr; /* network byte order */
+};
+
+struct ip_info {
+	struct ip_addr ip;
+	struct ip_addr netmask;
+	struct ip_addr gw;
+};
+
+#define STATION_IF 0x00
+#define SOFTAP_IF 0x01
+
+enum {
+	EVENT_STAMODE_CONNECTED = 0,
+	EVENT_STAMODE_DISCONNECTED,
+	EVENT_STAMODE_AUTHMODE_CHANGE,
+	EVENT_STAMODE_GOT_IP,
+	EVENT_STAMODE_DHCP_TIMEOUT,
+	EVENT_SOFTAPMODE_STACONNECTED,
+	EVENT_SOFTAPMODE_STADISCONNECTED,
+	EVENT_SOFTAPMODE_PROBEREQRECVED,
+	EVENT_OPMODE_CHANGED,
+	EVENT_SOFTAPMODE_DISTRIBUTE_STA_IP,
+	EVENT_MAX
+};
+
+#define REASON_BEACON_TIMEOUT 200
+#define REASON_NO_AP_FOUND 201
+
+typedef struct {
+	uint8 ssid[32];
+	uint8 ssid_len;
+	uint8 bssid[6];
+	uint8 channel;
+} Event_StaMode_Connected_t;
+
+typedef struct {
+	uint8 ssid[32];
+	uint8 ssid_len;
+	uint8 bssid[6];
+	uint8 reason;
+} Event_StaMode_Disconnected_t;
+
+typedef struct {
+	uint8 old_mode;
+	uint8 new_mode;
+} Event_StaMode_AuthMode_Change_t;
+
+typedef struct {
+	struct ip_addr ip;
+	struct ip_addr mask;
+	struct ip_addr gw;
+} Event_StaMode_Got_IP_t;
+
+typedef struct {
+	uint8 mac[6];
+	uint8 aid;
+} Event_SoftAPMode_StaConnected_t;
+
+typedef struct {
+	uint8 mac[6];
+	struct ip_addr ip;
+	uint8 aid;
+} Event_SoftAPMode_Distribute_Sta_IP_t;
+
+typedef struct {
+	uint8 mac[6];
+	uint8 aid;
+} Event_SoftAPMode_StaDisconnected_t;
+
+typedef struct {
+	int rssi;
+	uint8 mac[6];
+} Event_SoftAPMode_ProbeReqRecved_t;
+
+typedef struct {
+	uint8 old_opmode;
+	uint8 new_opmode;
+} Event_OpMode_Change_t;
+
+typedef union {
+	Event_StaMode_Connected_t connected;
+	Event_StaMode_Disconnected_t disconnected;
+	Event_StaMode_AuthMode_Change_t auth_change;
+	Event_StaMode_Got_IP_t got_ip;
+	Event_SoftAPMode_StaConnected_t sta_connected;
+	Event_SoftAPMode_Distribute_Sta_IP_t distribute_sta_ip;
+	Event_SoftAPMode_StaDisconnected_t sta_disconnected;
+	Event_SoftAPMode_ProbeReqRecved_t ap_probereqrecved;
+	Event_OpMode_Change_t opmode_changed;
+} Event_Info_u;
+
+typedef struct _esp_event {
+	uint32 event;
+	Event_Info_u event_info;
+} System_Event_t;
+
+typedef void (*wifi_event_handler_cb_t)(System_Event_t *event);
 
 bool wifi_set_opmode_current(uint8 opmode);
 bool wifi_station_set_config_current(struct station_config *config);
+bool wifi_station_connect(void);
+bool wifi_station_set_reconnect_policy(bool set);
+bool wifi_station_dhcpc_stop(void);
+bool wifi_station_set_hostname(char *name);
+bool wifi_set_ip_info(uint8 if_index, struct ip_info *info);
+bool wifi_softap_set_config_current(struct softap_config *config);
+void wifi_set_event_handler_cb(wifi_event_handler_cb_t cb);
 
 /* espconn.h */
 #define ESPCONN_OK 0

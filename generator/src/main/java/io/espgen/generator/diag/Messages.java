@@ -56,6 +56,39 @@ public final class Messages {
                 + "@OnDisconnect or @OnError";
     }
 
+    // --- @WiFi ---
+
+    public static String wifiNotOnServer() {
+        return "@WiFi goes on one of the firmware's @TcpServer classes";
+    }
+
+    public static String wifiTwice(String other) {
+        return "a firmware has one @WiFi, and " + other + " has it already; remove one";
+    }
+
+    public static String wifiOutOfRange(String attribute, long value, long min, long max, String unit) {
+        return "@WiFi(" + attribute + " = " + value + ") is out of range: it must be " + min + " to " + max + unit;
+    }
+
+    public static String wifiHostname(String name) {
+        return "@WiFi(hostname = \"" + name + "\") is not a host name: 1 to " + Limits.MAX_HOSTNAME_LENGTH
+                + " letters, digits and hyphens, not starting or ending with a hyphen";
+    }
+
+    public static String wifiAddress(String attribute, String text) {
+        return "@WiFi(" + attribute + " = \"" + text + "\") is not an IPv4 address: write four numbers 0 to 255 "
+                + "with dots, as \"192.168.1.50\"";
+    }
+
+    public static String wifiStationOnly(String attribute) {
+        return "@WiFi(" + attribute + ") is for a station; an access point (mode = ACCESS_POINT) has the address "
+                + "192.168.4.1 and no fallback: remove it, or use mode = STATION";
+    }
+
+    public static String wifiNeedsStaticIp(String attribute) {
+        return "@WiFi(" + attribute + ") is used only with a static address: set staticIp too, or remove it";
+    }
+
     // --- handlers ---
 
     public static String duplicateHandler(String annotation, String other) {

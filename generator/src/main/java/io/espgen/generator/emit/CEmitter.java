@@ -5,6 +5,7 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.espgen.generator.model.WifiConfig;
 import io.espgen.generator.plan.ServerPlan;
 import io.espgen.runtime.CRuntime;
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class CEmitter {
             "include/espgen_text.h", CRuntime.INCLUDE_BASE + "espgen_text.h",
             "runtime/espgen_text.c", CRuntime.SOURCE_BASE + "espgen_text.c",
             "runtime/espgen_server.c", CRuntime.SOURCE_BASE + "espgen_server.c",
-            "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c");
+            "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c",
+            "runtime/espgen_wifi.c", CRuntime.SOURCE_BASE + "espgen_wifi.c");
 
     /** The files copied verbatim: output path → the resource it is copied from. */
     public static Map<String, String> staticFiles() {
@@ -56,7 +58,7 @@ public final class CEmitter {
     }
 
     /** Relative path (with '/') → file content, sorted by path. */
-    public Map<String, String> emit(List<ServerPlan> servers) {
+    public Map<String, String> emit(List<ServerPlan> servers, WifiConfig wifi) {
         List<ServerPlan> sorted = servers.stream().sorted(Comparator.comparing(ServerPlan::cName)).toList();
         Map<String, String> files = new TreeMap<>();
         STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
@@ -65,7 +67,8 @@ public final class CEmitter {
             files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));
             files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
         }
-        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted)));
+        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted, "wifi", wifi,
+                "project", sorted.get(0).cName().replace('_', '-'))));
         return files;
     }
 

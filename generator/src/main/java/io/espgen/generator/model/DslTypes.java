@@ -6,6 +6,7 @@ import io.espgen.dsl.ConnectionError;
 import io.espgen.dsl.Log;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
+import io.espgen.dsl.WiFi;
 
 /** The qualified names of the DSL's types, as the processor and the translator compare them: spelled once. */
 public final class DslTypes {
@@ -13,6 +14,7 @@ public final class DslTypes {
     private DslTypes() {}
 
     public static final String TCP_SERVER = TcpServer.class.getName();
+    public static final String WIFI = WiFi.class.getName();
     public static final String CONNECTION = Connection.class.getName();
     public static final String BYTES = Bytes.class.getName();
     public static final String CONNECTION_ERROR = ConnectionError.class.getName();

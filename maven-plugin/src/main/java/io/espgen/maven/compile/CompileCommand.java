@@ -1,6 +1,5 @@
 package io.espgen.maven.compile;
 
-import io.espgen.templates.CStrings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,8 +11,9 @@ import java.util.List;
 /**
  * The cross compiler's command line for one generated C file. The flags are those of the SDK's own builds
  * (the team's SDK notes, shared/docs/esp8266-sdk.md, section 5) plus {@code -std=gnu11 -g0 -fwrapv} and
- * warnings as errors; then the include directories, the Wi-Fi macros when set, the user's flags (last, so
- * they may override), and {@code -c source -o object}.
+ * warnings as errors; then the include directories (the tree's, then the one holding the build's
+ * {@link WifiSecrets#HEADER}), the user's flags (last, so they may override), and {@code -c source -o object}.
+ * No secret is ever on a command line.
  *
  * <p>{@code -fmacro-prefix-map=<tree>/=} makes {@code __FILE__} (which {@code os_malloc} passes to the SDK)
  * relative to the generated tree, so objects and size figures do not depend on where the project lives,
@@ -25,9 +25,6 @@ public final class CompileCommand {
             "-fdata-sections", "-fno-builtin-printf", "-fno-jump-tables", "-fno-inline-functions", "-nostdlib",
             "-fwrapv", "-DICACHE_FLASH");
     public static final List<String> WARNING_FLAGS = List.of("-Wall", "-Wextra", "-Werror");
-    public static final String SSID_MACRO = "ESPGEN_WIFI_SSID";
-    public static final String PASSWORD_MACRO = "ESPGEN_WIFI_PASSWORD";
-    private static final String HIDDEN = "<hidden>";
 
     private final Path gcc;
     private final List<String> flags;
@@ -42,7 +39,7 @@ public final class CompileCommand {
 
     /**
      * @param sdkFlags what a real SDK adds ({@code -DESPGEN_REAL_SDK} and its header directories), after the
-     *     tree's include directories, before the Wi-Fi macros and the user's flags
+     *     tree's include directories, before the user's flags
      */
     public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs, List<String> sdkFlags) {
         this.gcc = gcc;
@@ -55,12 +52,6 @@ public final class CompileCommand {
             f.add(dir.toAbsolutePath().toString());
         }
         f.addAll(sdkFlags);
-        if (options.wifiSsid() != null) {
-            f.add("-D" + SSID_MACRO + "=" + CStrings.literal(options.wifiSsid()));
-        }
-        if (options.wifiPassword() != null) {
-            f.add("-D" + PASSWORD_MACRO + "=" + CStrings.literal(options.wifiPassword()));
-        }
         f.addAll(options.extraFlags());
         this.flags = List.copyOf(f);
     }
@@ -82,27 +73,13 @@ public final class CompileCommand {
         return cmd;
     }
 
-    /** A command line fit for the log: the Wi-Fi values are replaced by {@value #HIDDEN}. */
-    public static String redacted(List<String> command) {
-        StringBuilder out = new StringBuilder();
-        for (String arg : command) {
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            if (arg.startsWith("-D" + SSID_MACRO + "=")) {
-                out.append("-D").append(SSID_MACRO).append('=').append(HIDDEN);
-            } else if (arg.startsWith("-D" + PASSWORD_MACRO + "=")) {
-                out.append("-D").append(PASSWORD_MACRO).append('=').append(HIDDEN);
-            } else {
-                out.append(arg);
-            }
-        }
-        return out.toString();
+    /** A command line fit for the log: one line. */
+    public static String forLog(List<String> command) {
+        return String.join(" ", command);
     }
 
     /**
-     * A digest of the compiler and its flags: objects built with a different one are out of date. (The objects
-     * themselves hold the Wi-Fi values in clear, so their digest adds no exposure.)
+     * A digest of the compiler and its flags: objects built with a different one are out of date.
      */
     public String fingerprint() {
         try {

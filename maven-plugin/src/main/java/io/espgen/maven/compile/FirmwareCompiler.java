@@ -56,7 +56,7 @@ public final class FirmwareCompiler {
 
     /**
      * @param parallelism how many compilers may run at once (at least 1)
-     * @param debug receives each command line, Wi-Fi values hidden
+     * @param debug receives each command line
      */
     public FirmwareCompiler(CompileCommand command, int parallelism, Consumer<String> debug) {
         this.command = command;
@@ -65,8 +65,14 @@ public final class FirmwareCompiler {
     }
 
     public Result compile(SourceTree tree, Path objDir) throws IOException, InterruptedException {
+        return compile(tree, objDir, List.of());
+    }
+
+    /** @param moreHeaders headers outside the tree the sources include (the build's {@link WifiSecrets#HEADER}) */
+    public Result compile(SourceTree tree, Path objDir, List<Path> moreHeaders) throws IOException, InterruptedException {
         Files.createDirectories(objDir);
         List<Path> headers = tree.headers().stream().map(tree.root()::resolve).collect(Collectors.toList());
+        headers.addAll(moreHeaders);
         IncrementalCheck check = IncrementalCheck.of(headers, objDir, command.fingerprint());
         check.invalidateIfChanged();
 
@@ -113,7 +119,7 @@ public final class FirmwareCompiler {
                 Path object = SourceTree.objectFor(objDir, rel);
                 Files.createDirectories(object.getParent());
                 List<String> cmd = command.forSource(tree.root().resolve(rel), object);
-                debug.accept(CompileCommand.redacted(cmd));
+                debug.accept(CompileCommand.forLog(cmd));
                 futures.add(pool.submit(() -> Exec.run(cmd, tree.root())));
             }
             List<Exec.Result> results = new ArrayList<>();

@@ -107,7 +107,7 @@ public final class FirmwareLinker {
         }
         Files.deleteIfExists(stampFile);
         List<String> cmd = compile.forSource(source, object);
-        debug.accept(CompileCommand.redacted(cmd));
+        debug.accept(CompileCommand.forLog(cmd));
         Exec.Result r = Exec.run(cmd, linkDir);
         if (!r.ok()) {
             Files.deleteIfExists(object);

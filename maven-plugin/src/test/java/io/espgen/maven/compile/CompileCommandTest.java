@@ -26,7 +26,7 @@ class CompileCommandTest {
     @Test
     void fullCommandLine() throws Exception {
         Path tree = tmp.resolve("espgen");
-        CompileCommand c = command(CompileOptions.of(2, "-DEXTRA=1 -Wno-error=unused", null, null));
+        CompileCommand c = command(CompileOptions.of(2, "-DEXTRA=1 -Wno-error=unused"));
         assertThat(c.forSource(tree.resolve("echo/echo.c"), tmp.resolve("obj/echo/echo.o"))).containsExactly(
                 "/opt/x/bin/xtensa-lx106-elf-gcc",
                 "-std=gnu11", "-Os", "-g0", "-mlongcalls", "-mtext-section-literals", "-ffunction-sections",
@@ -39,52 +39,37 @@ class CompileCommandTest {
     }
 
     @Test
-    void defaultFlashSizeMapIsFour() throws Exception {
-        assertThat(command(CompileOptions.of(4, null, null, null)).flags()).contains("-DSPI_FLASH_SIZE_MAP=4")
+    void defaultFlashSizeMapIsFourAndNoSecretIsAFlag() throws Exception {
+        assertThat(command(CompileOptions.of(4, null)).flags()).contains("-DSPI_FLASH_SIZE_MAP=4")
                 .noneMatch(f -> f.startsWith("-DESPGEN_WIFI"));
     }
 
     @Test
-    void wifiValuesAreCStringLiteralsBeforeUserFlags() throws Exception {
-        List<String> flags = command(CompileOptions.of(4, "-DLAST", "my \"net\"", "p\\w?")).flags();
-        assertThat(flags).containsSubsequence(
-                "-DESPGEN_WIFI_SSID=\"my \\\"net\\\"\"", "-DESPGEN_WIFI_PASSWORD=\"p\\\\w\\?\"", "-DLAST");
-    }
-
-    @Test
-    void theLogNeverSeesTheWifiValues() throws Exception {
-        CompileCommand c = command(CompileOptions.of(4, null, "my-net", "hunter2"));
-        String shown = CompileCommand.redacted(c.forSource(tmp.resolve("a.c"), tmp.resolve("a.o")));
-        assertThat(shown).doesNotContain("my-net").doesNotContain("hunter2")
-                .contains("-DESPGEN_WIFI_SSID=<hidden>").contains("-DESPGEN_WIFI_PASSWORD=<hidden>")
-                .contains("-DSPI_FLASH_SIZE_MAP=4");
-    }
-
-    @Test
     void fingerprintFollowsTheOptions() throws Exception {
-        String base = command(CompileOptions.of(4, null, null, null)).fingerprint();
-        assertThat(command(CompileOptions.of(4, null, null, null)).fingerprint()).isEqualTo(base);
-        assertThat(command(CompileOptions.of(6, null, null, null)).fingerprint()).isNotEqualTo(base);
-        assertThat(command(CompileOptions.of(4, "-DX", null, null)).fingerprint()).isNotEqualTo(base);
-        assertThat(command(CompileOptions.of(4, null, "a", "b")).fingerprint())
-                .isNotEqualTo(command(CompileOptions.of(4, null, "a", "c")).fingerprint())
-                .hasSize(64);
+        String base = command(CompileOptions.of(4, null)).fingerprint();
+        assertThat(command(CompileOptions.of(4, null)).fingerprint()).isEqualTo(base);
+        assertThat(command(CompileOptions.of(6, null)).fingerprint()).isNotEqualTo(base);
+        assertThat(command(CompileOptions.of(4, "-DX")).fingerprint()).isNotEqualTo(base).hasSize(64);
     }
 
-    /** The quoted values reach the C code byte for byte: compiled, then read back out of the object. */
+    /** The secrets header's values reach the C code byte for byte: compiled, then read back out of the object. */
     @Test
-    void crossCompiledWifiMacrosHoldTheExactBytes() throws Exception {
+    void crossCompiledSecretsHoldTheExactBytes() throws Exception {
         Toolchain toolchain = StandInTree.crossToolchain();
         Path tree = StandInTree.write(tmp.resolve("espgen"));
         StandInTree.write(tree.resolve("wifi.c"), """
                 #include "espgen_sdk.h"
+                #include "espgen_secrets.h"
                 const char wifi_ssid[] = ESPGEN_WIFI_SSID;
                 const char wifi_password[] = ESPGEN_WIFI_PASSWORD;
+                const char wifi_project[] = ESPGEN_PROJECT_NAME;
                 """);
         String ssid = "Caf\u00e9 \"Net\" ??= \\ 1";
         String password = "tab\there\nnewline $HOME `x` 'q'";
-        CompileCommand c = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null, ssid, password), tree,
-                List.of(tree.resolve("include"), tree));
+        Path secrets = new WifiSecrets(ssid, password, null).write(tmp.resolve("secrets"), "my-project");
+        CompileCommand c = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null), tree,
+                List.of(tree.resolve("include"), tree, secrets.getParent()));
+        assertThat(String.join(" ", c.flags())).doesNotContain("Net").doesNotContain("newline");
         Path object = tmp.resolve("wifi.o");
         Exec.Result r = Exec.run(c.forSource(tree.resolve("wifi.c"), object), tree);
         assertThat(r.output()).isEmpty();
@@ -92,6 +77,7 @@ class CompileCommandTest {
 
         assertThat(section(toolchain, object, ".rodata.wifi_ssid")).isEqualTo(cString(ssid));
         assertThat(section(toolchain, object, ".rodata.wifi_password")).isEqualTo(cString(password));
+        assertThat(section(toolchain, object, ".rodata.wifi_project")).isEqualTo(cString("my-project"));
     }
 
     private byte[] section(Toolchain toolchain, Path object, String name) throws Exception {
@@ -118,13 +104,13 @@ class CompileCommandTest {
         List<String> sdk = List.of("-DESPGEN_REAL_SDK", "-I", "/sdk/include", "-I", "/sdk/driver_lib/include", "-I",
                 "/p/target/espgen/link/include");
         CompileCommand c = new CompileCommand(Path.of("/opt/x/bin/xtensa-lx106-elf-gcc"),
-                CompileOptions.of(4, "-DEXTRA=1", "net", null), tree, List.of(tree.resolve("include"), tree), sdk);
+                CompileOptions.of(4, "-DEXTRA=1"), tree, List.of(tree.resolve("include"), tree), sdk);
         List<String> flags = c.flags();
         int afterTree = flags.indexOf(tree.toString()) + 1;
         assertThat(flags.subList(afterTree, afterTree + sdk.size())).isEqualTo(sdk);
         assertThat(flags.subList(afterTree + sdk.size(), flags.size()))
-                .containsExactly("-DESPGEN_WIFI_SSID=\"net\"", "-DEXTRA=1");
-        CompileCommand without = command(CompileOptions.of(4, "-DEXTRA=1", "net", null));
+                .containsExactly("-DEXTRA=1");
+        CompileCommand without = command(CompileOptions.of(4, "-DEXTRA=1"));
         assertThat(c.fingerprint()).isNotEqualTo(without.fingerprint());
     }
 }

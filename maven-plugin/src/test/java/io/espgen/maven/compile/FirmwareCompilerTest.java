@@ -37,7 +37,7 @@ class FirmwareCompilerTest {
     }
 
     private FirmwareCompiler.Result compile() throws Exception {
-        return compile(CompileOptions.of(4, null, null, null));
+        return compile(CompileOptions.of(4, null));
     }
 
     private static List<String> compiled(FirmwareCompiler.Result r) {
@@ -89,9 +89,9 @@ class FirmwareCompilerTest {
     @Test
     void otherOptionsRecompileEverything() throws Exception {
         compile();
-        assertThat(compiled(compile(CompileOptions.of(6, null, null, null)))).hasSize(3);
-        assertThat(compiled(compile(CompileOptions.of(6, null, "net", "pw")))).hasSize(3);
-        assertThat(compiled(compile(CompileOptions.of(6, null, "net", "pw")))).isEmpty();
+        assertThat(compiled(compile(CompileOptions.of(6, null)))).hasSize(3);
+        assertThat(compiled(compile(CompileOptions.of(6, "-DX=1")))).hasSize(3);
+        assertThat(compiled(compile(CompileOptions.of(6, "-DX=1")))).isEmpty();
     }
 
     @Test

@@ -28,7 +28,7 @@ class SizeToolTest {
         toolchain = StandInTree.crossToolchain();
         SourceTree tree = SourceTree.scan(StandInTree.write(tmp.resolve("espgen")));
         objDir = tmp.resolve("obj");
-        CompileCommand c = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null, null, null), tree.root(),
+        CompileCommand c = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null), tree.root(),
                 tree.includeDirs());
         assertThat(new FirmwareCompiler(c, 2, s -> { }).compile(tree, objDir).failures()).isEmpty();
         sizes = new SizeTool(toolchain.size()).measure(objDir, SizeTool.objectsIn(objDir));

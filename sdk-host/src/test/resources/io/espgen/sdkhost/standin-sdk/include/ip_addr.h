@@ -3,9 +3,7 @@
 #define STANDIN_IP_ADDR_H
 #include "ets_sys.h"
 
-struct ip_addr {
-	uint32 addr;	/* network order */
-};
+/* struct ip_addr itself is espgen's declaration (standin_decls.h, through ets_sys.h) */
 typedef struct ip_addr ip_addr_t;
 #define IP4_ADDR(ipaddr, a, b, c, d)                                                                         \
 	((ipaddr)->addr = (uint32)(a) | (uint32)(b) << 8 | (uint32)(c) << 16 | (uint32)(d) << 24)

@@ -4,11 +4,7 @@
 #include "ets_sys.h"
 #include "ip_addr.h"
 
-struct ip_info {
-	struct ip_addr ip;
-	struct ip_addr netmask;
-	struct ip_addr gw;
-};
+/* struct ip_info is espgen's declaration (standin_decls.h) */
 enum dhcp_status { DHCP_STOPPED, DHCP_STARTED };
 enum { STATION_IDLE = 0, STATION_CONNECTING, STATION_WRONG_PASSWORD, STATION_NO_AP_FOUND, STATION_CONNECT_FAIL,
        STATION_GOT_IP };

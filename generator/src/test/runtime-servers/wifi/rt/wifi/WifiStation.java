@@ -1,0 +1,16 @@
+package rt.wifi;
+
+import io.espgen.dsl.Connection;
+import io.espgen.dsl.OnConnect;
+import io.espgen.dsl.TcpServer;
+import io.espgen.dsl.WiFi;
+
+/** A station that opens its fallback access point after one second without an address (WifiTest). */
+@WiFi(hostname = "rt-wifi", fallbackApAfterSeconds = 1, apChannel = 6, apMaxStations = 2)
+@TcpServer(port = 7320)
+public class WifiStation {
+    @OnConnect
+    void hello(Connection c) {
+        c.send("hi\n");
+    }
+}
