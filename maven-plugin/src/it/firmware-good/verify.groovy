@@ -16,4 +16,20 @@ assert !new File(espgen, 'echo-good.elf').exists()
 assert !new File(espgen, 'echo-good-0x00000.bin').exists()
 // esp:size ran too, on the same objects
 assert log.count('espgen: size report written to') == 2
+// the credentials are in their header (the owner's only) and nowhere else the build wrote but the objects
+def secrets = new File(espgen, 'secrets/espgen_secrets.h')
+assert secrets.text.contains('#define ESPGEN_WIFI_SSID "it-network"')
+assert secrets.text.contains('#define ESPGEN_WIFI_PASSWORD "It-Station-Pa55word"')
+assert secrets.text.contains('#define ESPGEN_WIFI_AP_PASSWORD "It-Fallback-Pa55word"')
+assert java.nio.file.Files.getPosixFilePermissions(secrets.toPath()).toString() == '[OWNER_READ, OWNER_WRITE]'
+def leaks = []
+new File(basedir, 'target').eachFileRecurse { f ->
+    if (f.isFile() && f != secrets && !f.name.endsWith('.o')) {
+        def text = new String(f.bytes, 'ISO-8859-1')
+        ['It-Station-Pa55word', 'It-Fallback-Pa55word'].each { if (text.contains(it)) leaks << f }
+    }
+}
+assert leaks.isEmpty() : "the passwords leaked into $leaks"
+assert !log.contains('Pa55word')
+assert !log.contains('no Wi-Fi network given')
 return true
