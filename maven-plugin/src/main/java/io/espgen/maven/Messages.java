@@ -200,6 +200,14 @@ public final class Messages {
                 + " more than the irom0 region of eagle.app.v6.ld (" + limit + " bytes)";
     }
 
+    public static String dramOverLimit(long used, long limit, String file, long fileBytes, String symbol,
+            long symbolBytes) {
+        return PREFIX + "the generated code needs " + used + " bytes of DRAM, " + (used - limit) + " more than the "
+                + "chip's " + limit + " (which the SDK and the heap share, so the link would fail); the most is "
+                + file + "'s " + fileBytes + (symbol.isEmpty() ? "" : ", of which " + symbol + " takes " + symbolBytes)
+                + ": lower maxConnections or the state's array sizes, or keep constant tables in flash";
+    }
+
     public static String linkedSizeTitle(String elf) {
         return "espgen linked firmware size: " + elf + ", the generated code with the SDK's libraries";
     }

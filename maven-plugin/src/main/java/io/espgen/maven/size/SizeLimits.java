@@ -25,9 +25,4 @@ public record SizeLimits(long iramTotal, long iramSdk, long dram, long flash) {
             case FLASH -> flash;
         };
     }
-
-    /** Whether exceeding {@code region} fails the build (DRAM is shared with the heap and only reported). */
-    public static boolean enforced(Region region) {
-        return region != Region.DRAM;
-    }
 }

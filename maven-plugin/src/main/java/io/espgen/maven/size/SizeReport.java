@@ -42,11 +42,11 @@ public final class SizeReport {
         return files;
     }
 
-    /** The enforced regions (IRAM, flash) the generated code does not fit in, in report order. */
+    /** The regions the generated code does not fit in, in report order. */
     public List<Region> exceeded() {
         List<Region> over = new ArrayList<>();
         for (Region r : ORDER) {
-            if (SizeLimits.enforced(r) && total.get(r) > limits.limit(r)) {
+            if (total.get(r) > limits.limit(r)) {
                 over.add(r);
             }
         }
@@ -57,9 +57,17 @@ public final class SizeReport {
     public List<String> exceededMessages() {
         List<String> out = new ArrayList<>();
         for (Region r : exceeded()) {
-            out.add(r == Region.IRAM
-                    ? Messages.iramOverLimit(total.iram(), limits.iramApplication(), limits.iramTotal(), limits.iramSdk())
-                    : Messages.flashOverLimit(total.flash(), limits.flash()));
+            out.add(switch (r) {
+                case IRAM -> Messages.iramOverLimit(total.iram(), limits.iramApplication(), limits.iramTotal(),
+                        limits.iramSdk());
+                case FLASH -> Messages.flashOverLimit(total.flash(), limits.flash());
+                case DRAM -> {
+                    ObjectSize most = files.stream().max(java.util.Comparator.comparingLong(ObjectSize::dram))
+                            .orElse(total);
+                    yield Messages.dramOverLimit(total.dram(), limits.dram(), most.file(), most.dram(),
+                            most.largestDram(), most.largestDramSize());
+                }
+            });
         }
         return out;
     }

@@ -41,7 +41,7 @@ class SizeParserTest {
     @Test
     void sumsPerRegion() {
         ObjectSize o = ObjectSize.of("runtime/espgen_counter.c", SizeParser.parse(SAMPLE));
-        assertThat(o).isEqualTo(new ObjectSize("runtime/espgen_counter.c", 0, 7 + 8 + 64 + 4, 64));
+        assertThat(o).isEqualTo(new ObjectSize("runtime/espgen_counter.c", 0, 7 + 8 + 64 + 4, 64, "espgen_counter_log", 64));
     }
 
     @Test

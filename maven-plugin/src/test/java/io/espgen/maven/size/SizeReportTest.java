@@ -39,19 +39,31 @@ class SizeReportTest {
     }
 
     @Test
-    void overTheLimitIsMarkedAndFailsOnlyForIramAndFlash() {
-        SizeReport report = new SizeReport(List.of(new ObjectSize("big.c", 9000, 90_000, 400_000)),
-                SizeLimits.ESP8266);
+    void overTheLimitIsMarkedAndFailsForEveryRegion() {
+        SizeReport report = new SizeReport(List.of(new ObjectSize("big.c", 9000, 90_000, 400_000),
+                new ObjectSize("small.c", 0, 10, 0)), SizeLimits.ESP8266);
         assertThat(report.regionLine(Region.IRAM))
                 .isEqualTo("IRAM:  [==========] 109.9% (used 9000 bytes from 8192 bytes)  OVER LIMIT by 808 bytes");
-        assertThat(report.regionLine(Region.DRAM)).endsWith("OVER LIMIT by 8080 bytes");
-        assertThat(report.exceeded()).containsExactly(Region.IRAM, Region.FLASH);
+        assertThat(report.regionLine(Region.DRAM)).endsWith("OVER LIMIT by 8090 bytes");
+        assertThat(report.exceeded()).containsExactly(Region.IRAM, Region.DRAM, Region.FLASH);
         assertThat(report.exceededMessages()).containsExactly(
                 "espgen: the generated code needs 9000 bytes of IRAM, 808 more than the 8192 the SDK leaves of the"
                         + " 32768 (it needs about 24576 itself); only interrupt handlers and what they call belong in"
                         + " IRAM, everything else needs ICACHE_FLASH_ATTR",
+                "espgen: the generated code needs 90010 bytes of DRAM, 8090 more than the chip's 81920 (which the"
+                        + " SDK and the heap share, so the link would fail); the most is big.c's 90000: lower"
+                        + " maxConnections or the state's array sizes, or keep constant tables in flash",
                 "espgen: the generated code needs 400000 bytes of flash, 23168 more than the irom0 region of"
                         + " eagle.app.v6.ld (376832 bytes)");
+    }
+
+    /** The biggest DRAM section of the costliest file is named: -fdata-sections gives each variable its own. */
+    @Test
+    void theDramMessageNamesTheCostliestVariable() {
+        ObjectSize big = ObjectSize.of("big/big.c", List.of(new SizeParser.Section(".bss.big_states", 86_000),
+                new SizeParser.Section(".rodata.big_name", 12), new SizeParser.Section(".irom0.text", 100)));
+        assertThat(new SizeReport(List.of(big), SizeLimits.ESP8266).exceededMessages()).singleElement()
+                .asString().contains("the most is big/big.c's 86012, of which big_states takes 86000");
     }
 
     @Test
