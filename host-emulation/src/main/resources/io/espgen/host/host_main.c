@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,7 +31,14 @@ extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
 /* Warn when one callback keeps the CPU this long: the chip's software watchdog resets at 1.6-3.2 s. */
 #define HOST_HOG_WARN_US 500000u
 
+/* A callback that has not returned for this many watchdog ticks (1 s each) is stuck: the chip's watchdog
+ * would have reset it long before (the software watchdog at 1.6-3.2 s, the hardware one at about 6 s). */
+#define HOST_WATCHDOG_TICKS 3
+#define HOST_WATCHDOG_EXIT 4
+
 static volatile sig_atomic_t stop_signal;
+/* Counts outermost callbacks: the watchdog sees whether the one running now is the one it saw last tick. */
+static volatile sig_atomic_t callback_seq;
 
 static struct {
 	enum host_ctx ctx;
@@ -147,9 +155,11 @@ void host_ctx_enter(struct host_ctx_save *save, enum host_ctx ctx, const char *w
 	save->ctx = cur.ctx;
 	save->what = cur.what;
 	save->start_us = cur.start_us;
-	cur.ctx = ctx;
+	if (cur.ctx == HOST_CTX_LOOP)
+		callback_seq++;
 	cur.what = what;
 	cur.start_us = host_now_us();
+	cur.ctx = ctx; /* last: the watchdog reads ctx first */
 }
 
 void host_ctx_leave(const struct host_ctx_save *save)
@@ -176,6 +186,51 @@ enum host_ctx host_ctx_now(const char **what)
 static void on_signal(int sig)
 {
 	stop_signal = sig;
+}
+
+static void write_str(const char *text)
+{
+	ssize_t ignored = write(STDERR_FILENO, text, strlen(text));
+
+	(void)ignored;
+}
+
+/*
+ * SIGALRM, every second: a firmware callback that has not returned for HOST_WATCHDOG_TICKS ticks (a loop
+ * without an end) ends the process, as the chip's watchdog would reset it; otherwise a stuck firmware would
+ * keep the CPU and, its stop signals blocked outside the poll, outlive SIGINT and SIGTERM. Only
+ * async-signal-safe calls here.
+ */
+static void on_watchdog_tick(int sig)
+{
+	static sig_atomic_t seen_seq = -1;
+	static sig_atomic_t ticks;
+
+	(void)sig;
+	if (cur.ctx == HOST_CTX_LOOP || callback_seq != seen_seq) {
+		seen_seq = callback_seq;
+		ticks = 0;
+		return;
+	}
+	if (++ticks < HOST_WATCHDOG_TICKS)
+		return;
+	write_str(HOST_TAG "watchdog: the ");
+	write_str(cur.what != NULL ? cur.what : "firmware");
+	write_str(" has not returned for 3 s; the chip's watchdog would have reset it (a loop without an end?)\n");
+	_exit(HOST_WATCHDOG_EXIT);
+}
+
+static void start_watchdog(void)
+{
+	struct sigaction sa;
+	struct itimerval tick = { { 1, 0 }, { 1, 0 } };
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_watchdog_tick;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &tick, NULL);
 }
 
 /* Runs what is ready now: due timers, then SDK events before each firmware task. Bounded, so the
@@ -227,6 +282,7 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	start_watchdog();
 
 	host_heap_setup();
 	host_espconn_setup();
