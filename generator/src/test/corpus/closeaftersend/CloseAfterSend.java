@@ -52,6 +52,7 @@ public class CloseAfterSend {
 
     @OnDisconnect
     void bye(Connection c, S s) {
-        Log.info("bye: %d receives, %d drains, send %d", s.receives, s.drained, c.send("x") ? 1 : 0);
+        boolean sent = c.send("x");
+        Log.info("bye: %d receives, %d drains, send %d", s.receives, s.drained, sent ? 1 : 0);
     }
 }

@@ -8,7 +8,7 @@ import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.TcpServer;
 
-/** Log lines with every conversion: %d %x %c %s %% on int, short, byte and char values. */
+/** Log lines with every conversion: %d %x %c %s %% on int, short, byte and char values; every level. */
 @TcpServer(port = 7129)
 public class Logging {
 
@@ -38,6 +38,9 @@ public class Logging {
         Log.info("byte %d/%x short %d/%x", s.by, s.by, s.sh, s.sh);
         Log.info("char '%c' code %d, first byte %d", s.last, (int) s.last, data.get(0));
         Log.warn("%d%d%d", v, v * 2, v * 3);
+        // the default level, INFO, keeps errors and leaves debug lines out, on the chip and on the JVM
+        Log.error("error level: %d", v);
+        Log.debug("debug level: %d, never printed at INFO", v);
         s.by -= 3;
         s.sh *= 1000;
         c.send("logged\n");

@@ -21,17 +21,48 @@ public final class Log {
 
     private Log() {}
 
+    /**
+     * The levels, most severe first. The build chooses one ({@code esp.logLevel}, {@link #INFO} by default): calls
+     * of a less severe level are left out of the firmware at compile time, so their formats cost no flash, and
+     * their arguments, which may therefore not change anything, are not evaluated.
+     */
+    public enum Level {
+        NONE, ERROR, WARN, INFO, DEBUG
+    }
+
+    /** The level the JVM prints at, as a firmware built with the same {@code esp.logLevel} would. */
+    private static volatile Level level = Level.INFO;
+
+    /** Sets the level for the JVM (a test of a firmware built with another {@code esp.logLevel}). */
+    public static void setLevel(Level newLevel) {
+        level = newLevel;
+    }
+
+    /** Writes an error line, prefixed {@code error: }. */
+    public static void error(String format, Object... args) {
+        write(Level.ERROR, "error: ", format, args);
+    }
+
+    /** Writes a warning line, prefixed {@code warning: }. */
+    public static void warn(String format, Object... args) {
+        write(Level.WARN, "warning: ", format, args);
+    }
+
     /** Writes an informational line. */
     public static void info(String format, Object... args) {
-        write(String.format(Locale.ROOT, format, args));
+        write(Level.INFO, "", format, args);
     }
 
-    /** Writes a warning line. */
-    public static void warn(String format, Object... args) {
-        write("warning: " + String.format(Locale.ROOT, format, args));
+    /** Writes a debugging line, prefixed {@code debug: }; left out of the firmware unless {@code esp.logLevel=DEBUG}. */
+    public static void debug(String format, Object... args) {
+        write(Level.DEBUG, "debug: ", format, args);
     }
 
-    private static void write(String line) {
+    private static void write(Level at, String prefix, String format, Object[] args) {
+        if (at.compareTo(level) > 0) {
+            return;
+        }
+        String line = prefix + String.format(Locale.ROOT, format, args);
         Consumer<String> sink = LogSink.current();
         if (sink != null) {
             sink.accept(line);

@@ -48,6 +48,7 @@ class TranslationErrorsTest {
             Log.info("%f", 1);                         | 18 | log format: %f is not supported
             Log.info("%d", 1, 2);                      | 27 | log format: more arguments than conversions in the format
             Log.info("%d", 5L);                        | 24 | log format: %d needs an int, not a long (the SDK's printf cannot print 64-bit values; cast to int)
+            int n = 0; Log.debug("%d", n++);           | 36 | a Log argument that changes something or calls a method of the server is not supported in handler code; compute the value into a local in a statement of its own and log the local: a build with a lower esp.logLevel leaves the call out, arguments and all
             Object o = null;                           | 9  | a local of type Object is not supported in handler code
             int[] a = new int[4];                      | 19 | array creation is not supported in handler code; the firmware has no heap
             Class<?> k = Helper.class;                 | 9  | a local of type Class<?> is not supported in handler code

@@ -183,14 +183,14 @@ static void ICACHE_FLASH_ATTR command_server_failed(struct espgen_server *srv, s
 	(void)srv;
 	switch (e) {
 	case ESPCONN_TIMEOUT:
-		os_printf("CommandServer: warning: %d timed out\n", (int)c->remote_port);
+		ESPGEN_LOG_WARN("CommandServer: warning: %d timed out\n", (int)c->remote_port);
 		break;
 	case ESPCONN_RST:
 	case ESPCONN_ABRT:
-		os_printf("CommandServer: %d went away\n", (int)c->remote_port);
+		ESPGEN_LOG_INFO("CommandServer: %d went away\n", (int)c->remote_port);
 		break;
 	default:
-		os_printf("CommandServer: warning: %d failed\n", (int)c->remote_port);
+		ESPGEN_LOG_WARN("CommandServer: warning: %d failed\n", (int)c->remote_port);
 		break;
 	}
 }

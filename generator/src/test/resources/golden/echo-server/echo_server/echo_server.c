@@ -48,7 +48,7 @@ static void ICACHE_FLASH_ATTR echo_server_bye(struct espgen_server *srv, struct 
 {
 	struct echo_server_session *s = &echo_server_session_table[espgen_conn_index(srv, c)];
 
-	os_printf("EchoServer: bye, echoed %d bytes\n", s->bytes_echoed);
+	ESPGEN_LOG_INFO("EchoServer: bye, echoed %d bytes\n", s->bytes_echoed);
 }
 
 static const struct espgen_handlers echo_server_handlers = {

@@ -91,7 +91,7 @@ static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, stru
 	if (avg > 80 || 16 < 8) {
 		espgen_send(srv, c, "long lines\n", 11);
 	}
-	os_printf("StatsServer: %d bytes, %d lines, checksum %x, last %c\n", s->bytes, s->lines, s->checksum, (int)s->last_char);
+	ESPGEN_LOG_INFO("StatsServer: %d bytes, %d lines, checksum %x, last %c\n", s->bytes, s->lines, s->checksum, (int)s->last_char);
 }
 
 /* @OnSent StatsServer.drained(Connection c, Stats s), StatsServer.java:77 */
@@ -99,7 +99,7 @@ static void ICACHE_FLASH_ATTR stats_server_drained(struct espgen_server *srv, st
 {
 	(void)srv;
 	if (espgen_queued_bytes(c) != 0) {
-		os_printf("StatsServer: warning: queue not empty: %d\n", espgen_queued_bytes(c));
+		ESPGEN_LOG_WARN("StatsServer: warning: queue not empty: %d\n", espgen_queued_bytes(c));
 	}
 }
 
@@ -109,7 +109,7 @@ static void ICACHE_FLASH_ATTR stats_server_failed(struct espgen_server *srv, str
 {
 	(void)srv;
 	if (error == ESPCONN_RST) {
-		os_printf("StatsServer: warning: reset by %x port %d\n", (int)espgen_remote_ip(c), (int)c->remote_port);
+		ESPGEN_LOG_WARN("StatsServer: warning: reset by %x port %d\n", (int)espgen_remote_ip(c), (int)c->remote_port);
 	}
 }
 
@@ -118,7 +118,7 @@ static void ICACHE_FLASH_ATTR stats_server_gone(struct espgen_server *srv, struc
 {
 	struct stats_server_stats *s = &stats_server_stats_table[espgen_conn_index(srv, conn)];
 
-	os_printf("StatsServer: gone: %d bytes\n", s->bytes);
+	ESPGEN_LOG_INFO("StatsServer: gone: %d bytes\n", s->bytes);
 }
 
 static const struct espgen_handlers stats_server_handlers = {

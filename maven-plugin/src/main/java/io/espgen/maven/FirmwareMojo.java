@@ -55,6 +55,13 @@ public class FirmwareMojo extends AbstractCrossMojo {
     protected String cflags;
 
     /**
+     * The least severe log level the firmware keeps: {@code NONE}, {@code ERROR}, {@code WARN}, {@code INFO} (the
+     * default) or {@code DEBUG}. Log calls below it are left out at compile time, formats and all.
+     */
+    @Parameter(property = "esp.logLevel", defaultValue = "INFO")
+    protected String logLevel;
+
+    /**
      * The Wi-Fi network the firmware joins (a station) or opens (an access point), at most 32 bytes of UTF-8;
      * else the environment variable {@code ESP_WIFI_SSID}, else {@code wifi.ssid} in the secrets file. It goes
      * into {@code espgen_secrets.h} under {@code <outputDir>/secrets}, never into the generated sources or the
@@ -128,7 +135,7 @@ public class FirmwareMojo extends AbstractCrossMojo {
     @Override
     protected void run() throws EspException, IOException, InterruptedException {
         FlashParams flash = FlashParams.of(flashMode, flashSize, flashFreq);
-        CompileOptions options = CompileOptions.of(flashSizeMap, cflags);
+        CompileOptions options = CompileOptions.of(flashSizeMap, cflags, logLevel);
         WifiSecrets secrets = WifiSecrets.resolve(wifiSsid, wifiPassword, wifiApPassword, System.getenv(),
                 secretsFile == null ? null : secretsFile.toPath());
         if (secrets.ssid() == null) {

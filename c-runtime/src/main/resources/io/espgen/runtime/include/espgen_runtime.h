@@ -271,6 +271,48 @@ struct espgen_wifi_config {
 /* From user_init: sets the radio up; events and timers do the rest. */
 void espgen_wifi_start(const struct espgen_wifi_config *cfg);
 
+/*
+ * The log levels of Java's Log.error/warn/info/debug. The build's esp.logLevel sets ESPGEN_LOG_LEVEL: 0 (none),
+ * 1 (error), 2 (warn), 3 (info, the default), 4 (debug). A call above the level compiles to a format check
+ * alone: no format in flash, no code, and its arguments (which the translator keeps free of effects) are not
+ * evaluated.
+ */
+#ifndef ESPGEN_LOG_LEVEL
+#define ESPGEN_LOG_LEVEL 3
+#endif
+
+static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espgen_log_check(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
+#define ESPGEN_LOG_OFF(...)                              \
+	do {                                             \
+		if (0)                                   \
+			espgen_log_check(__VA_ARGS__);   \
+	} while (0)
+
+#if ESPGEN_LOG_LEVEL >= 1
+#define ESPGEN_LOG_ERROR(...) os_printf(__VA_ARGS__)
+#else
+#define ESPGEN_LOG_ERROR(...) ESPGEN_LOG_OFF(__VA_ARGS__)
+#endif
+#if ESPGEN_LOG_LEVEL >= 2
+#define ESPGEN_LOG_WARN(...) os_printf(__VA_ARGS__)
+#else
+#define ESPGEN_LOG_WARN(...) ESPGEN_LOG_OFF(__VA_ARGS__)
+#endif
+#if ESPGEN_LOG_LEVEL >= 3
+#define ESPGEN_LOG_INFO(...) os_printf(__VA_ARGS__)
+#else
+#define ESPGEN_LOG_INFO(...) ESPGEN_LOG_OFF(__VA_ARGS__)
+#endif
+#if ESPGEN_LOG_LEVEL >= 4
+#define ESPGEN_LOG_DEBUG(...) os_printf(__VA_ARGS__)
+#else
+#define ESPGEN_LOG_DEBUG(...) ESPGEN_LOG_OFF(__VA_ARGS__)
+#endif
+
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);
 bool espgen_txq_push(struct espgen_txq *q, const void *data, uint16 len, uint16 chunk_size, bool from_flash);

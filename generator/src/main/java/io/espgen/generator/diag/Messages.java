@@ -196,6 +196,9 @@ public final class Messages {
                 "give each side effect a statement of its own, computing values into locals first"),
         LOG_AS_VALUE("using a Log call as a value", null),
         LOG_WITHOUT_FORMAT("a Log call without a format", null),
+        LOG_ARGUMENT_EFFECT("a Log argument that changes something or calls a method of the server",
+                "compute the value into a local in a statement of its own and log the local: a build with a "
+                        + "lower esp.logLevel leaves the call out, arguments and all"),
         VOID_AS_VALUE("using a void method as a value", null),
         FOREIGN_CALL("this call",
                 "handlers may call Connection, Bytes, Text, Log, Math.min/max/abs and the server's own methods"),

@@ -9,7 +9,12 @@ import java.util.List;
  * What the user chose for the firmware compile: the SDK's flash size map and extra compiler flags. (The Wi-Fi
  * credentials are not flags: see {@link WifiSecrets}.)
  */
-public record CompileOptions(int flashSizeMap, List<String> extraFlags) {
+public record CompileOptions(int flashSizeMap, List<String> extraFlags, int logLevel) {
+
+    /** Java's io.espgen.dsl.Log.Level names, in the order of ESPGEN_LOG_LEVEL's numbers (espgen_runtime.h). */
+    public static final List<String> LOG_LEVELS = List.of("NONE", "ERROR", "WARN", "INFO", "DEBUG");
+    /** INFO: what a build without esp.logLevel keeps. */
+    public static final int DEFAULT_LOG_LEVEL = 3;
 
     /** The largest map number of the NONOS SDK 3.0 {@code enum flash_size_map} (128 Mbit, 1024 + 1024 KB). */
     public static final int MAX_FLASH_SIZE_MAP = 9;
@@ -24,10 +29,22 @@ public record CompileOptions(int flashSizeMap, List<String> extraFlags) {
      * @param cflags extra flags separated by white space, or null
      */
     public static CompileOptions of(int flashSizeMap, String cflags) throws EspException {
+        return of(flashSizeMap, cflags, null);
+    }
+
+    /** @param logLevel a {@link #LOG_LEVELS} name, any case; null = INFO */
+    public static CompileOptions of(int flashSizeMap, String cflags, String logLevel) throws EspException {
         if (flashSizeMap < 0 || flashSizeMap > MAX_FLASH_SIZE_MAP) {
             throw new EspException(Messages.badFlashSizeMap(flashSizeMap, MAX_FLASH_SIZE_MAP));
         }
-        return new CompileOptions(flashSizeMap, splitFlags(cflags));
+        int level = DEFAULT_LOG_LEVEL;
+        if (logLevel != null && !logLevel.isBlank()) {
+            level = LOG_LEVELS.indexOf(logLevel.trim().toUpperCase(java.util.Locale.ROOT));
+            if (level < 0) {
+                throw new EspException(Messages.badFlashParameter("esp.logLevel", logLevel, LOG_LEVELS, "INFO"));
+            }
+        }
+        return new CompileOptions(flashSizeMap, splitFlags(cflags), level);
     }
 
     static List<String> splitFlags(String cflags) {

@@ -30,4 +30,18 @@ class CompileOptionsTest {
                         + " (4 = 4 MB with 512 KB + 512 KB, the default)");
         assertThatThrownBy(() -> CompileOptions.of(-1, null)).isInstanceOf(EspException.class);
     }
+
+    @Test
+    void logLevels() throws Exception {
+        assertThat(CompileOptions.of(4, null).logLevel()).isEqualTo(3);
+        assertThat(CompileOptions.of(4, null, "debug").logLevel()).isEqualTo(4);
+        assertThat(CompileOptions.of(4, null, "NONE").logLevel()).isZero();
+        assertThatThrownBy(() -> CompileOptions.of(4, null, "verbose"))
+                .hasMessage("espgen: esp.logLevel=verbose is not allowed; use one of NONE, ERROR, WARN, INFO, DEBUG"
+                        + " (default INFO)");
+        assertThat(new CompileCommand(java.nio.file.Path.of("gcc"), CompileOptions.of(4, null, "WARN"),
+                java.nio.file.Path.of("t"), java.util.List.of()).flags()).contains("-DESPGEN_LOG_LEVEL=2");
+        assertThat(new CompileCommand(java.nio.file.Path.of("gcc"), CompileOptions.of(4, null),
+                java.nio.file.Path.of("t"), java.util.List.of()).flags()).noneMatch(f -> f.contains("LOG_LEVEL"));
+    }
 }

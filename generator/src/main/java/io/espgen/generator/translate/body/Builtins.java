@@ -99,9 +99,11 @@ final class Builtins {
             of(MATH, "min", Effect.PURE, c -> c.math("min")),
             of(MATH, "max", Effect.PURE, c -> c.math("max")),
             of(MATH, "abs", Effect.PURE, c -> c.math("abs")),
-            // Log: os_printf with the format in flash
-            of(LOG, "info", Effect.PRINTS, c -> c.log(false)),
-            of(LOG, "warn", Effect.PRINTS, c -> c.log(true))));
+            // Log: os_printf with the format in flash, through the runtime's level macros (espgen_runtime.h)
+            of(LOG, "error", Effect.PRINTS, c -> c.log(LogLevel.ERROR)),
+            of(LOG, "warn", Effect.PRINTS, c -> c.log(LogLevel.WARN)),
+            of(LOG, "info", Effect.PRINTS, c -> c.log(LogLevel.INFO)),
+            of(LOG, "debug", Effect.PRINTS, c -> c.log(LogLevel.DEBUG))));
 
     /** The built-in for a method of a DSL type, or null. */
     static Builtin find(String owner, String method) {

@@ -30,6 +30,7 @@ import org.eclipse.jdt.core.dom.PostfixExpression;
 import org.eclipse.jdt.core.dom.PrefixExpression;
 import org.eclipse.jdt.core.dom.QualifiedName;
 import org.eclipse.jdt.core.dom.SimpleName;
+import org.eclipse.jdt.core.dom.StringLiteral;
 
 /**
  * Java evaluates operands and arguments left to right; C leaves the order of most of them open. This
@@ -94,7 +95,7 @@ final class EvaluationOrder {
     /** Whether evaluating e twice is the same as once: no assignment, increment or call with effects. */
     boolean pure(Expression e) {
         if (e instanceof NumberLiteral || e instanceof CharacterLiteral || e instanceof BooleanLiteral
-                || e instanceof Name || e instanceof FieldAccess) {
+                || e instanceof StringLiteral || e instanceof Name || e instanceof FieldAccess) {
             return true;
         }
         if (e instanceof ParenthesizedExpression p) {

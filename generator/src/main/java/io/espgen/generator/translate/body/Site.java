@@ -154,7 +154,7 @@ final class Site {
     }
 
     /** A Log call: os_printf of the server's prefix and the checked format. */
-    CExpr log(boolean warning) {
+    CExpr log(LogLevel level) {
         if (!asStatement) {
             ctx.unsupported(call, Construct.LOG_AS_VALUE);
             return null;
@@ -169,12 +169,19 @@ final class Site {
             return null;
         }
         List<?> args = call.arguments();
+        // a level the build leaves out does not evaluate its arguments: they may not change anything
+        for (Object a : args.subList(1, args.size())) {
+            if (!exprs.order().pure((Expression) a)) {
+                ctx.unsupported((Expression) a, Construct.LOG_ARGUMENT_EFFECT);
+                return null;
+            }
+        }
         LogFormat.Result r = LogFormat.translate(format, args.subList(1, args.size()), exprs::value, ctx::error,
                 formatArg);
-        String prefix = ctx.scope.logPrefix() + (warning ? "warning: " : "");
+        String prefix = ctx.scope.logPrefix() + level.prefix();
         List<CExpr> cargs = new ArrayList<>();
         cargs.add(CExpr.literal(CStrings.literal(prefix + r.format() + "\n")));
         cargs.addAll(r.args());
-        return new CExpr.Call("os_printf", cargs);
+        return new CExpr.Call(level.macro(), cargs);
     }
 }
