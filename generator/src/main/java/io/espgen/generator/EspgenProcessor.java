@@ -1,11 +1,9 @@
 package io.espgen.generator;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import io.espgen.dsl.Limits;
+import io.espgen.generator.compiler.CompilerAccess;
+import io.espgen.generator.compiler.SourceText;
 import io.espgen.generator.diag.Messages;
-import io.espgen.generator.diag.TreeDiagnostics;
 import io.espgen.generator.emit.CEmitter;
 import io.espgen.generator.emit.JavaCompanion;
 import io.espgen.generator.model.DslTypes;
@@ -55,7 +53,7 @@ public final class EspgenProcessor extends AbstractProcessor {
      */
     public static final String LINE_DIRECTIVES = "espgen.lineDirectives";
 
-    private Trees trees;
+    private CompilerAccess compiler;
     private final List<Server> servers = new ArrayList<>();
     private final Map<Integer, String> ports = new HashMap<>();
     private boolean failed;
@@ -63,11 +61,7 @@ public final class EspgenProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        try {
-            trees = Trees.instance(env);
-        } catch (IllegalArgumentException notJavac) {
-            trees = null;
-        }
+        compiler = CompilerAccess.of(env);
     }
 
     @Override
@@ -113,12 +107,12 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     private void processServer(TypeElement type) {
         ServerSite site = ServerScanner.scan(type);
-        site.problems().forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(),
-                p.element(), p.annotation(), p.value()));
+        site.problems().forEach(p -> compiler.report(Diagnostic.Kind.ERROR, p.message(), p.element(), p.annotation(),
+                p.value()));
         String other = ports.putIfAbsent(site.port(), type.getQualifiedName().toString());
         if (other != null) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.portTaken(site.port(), other),
-                    type, site.annotation());
+            compiler.report(Diagnostic.Kind.ERROR, Messages.portTaken(site.port(), other), type, site.annotation(),
+                    null);
             failed = true;
         }
         if (!site.valid()) {
@@ -134,34 +128,23 @@ public final class EspgenProcessor extends AbstractProcessor {
         writeCompanion(type, server.get());
         int total = servers.stream().mapToInt(Server::maxConnections).sum();
         if (total > Limits.MAX_CONNECTIONS) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type,
-                    site.annotation());
+            compiler.report(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type, site.annotation(), null);
             failed = true;
         }
     }
 
     private Optional<Server> translate(ServerSite site) {
         TypeElement type = site.type();
-        TreePath path = trees == null ? null : trees.getPath(type);
-        if (path == null) {
+        Optional<SourceText> text = compiler.source(type);
+        if (text.isEmpty()) {
             error(Messages.sourceUnavailable(type.getQualifiedName() + ".java"), type);
             return Optional.empty();
         }
-        CompilationUnitTree unit = path.getCompilationUnit();
-        String text;
-        try {
-            text = unit.getSourceFile().getCharContent(true).toString();
-        } catch (IOException e) {
-            error(Messages.sourceUnavailable(unit.getSourceFile().getName()), type);
-            return Optional.empty();
-        }
-        String fileName = Path.of(unit.getSourceFile().toUri().getPath() == null ? type.getSimpleName() + ".java"
-                : unit.getSourceFile().toUri().getPath()).getFileName().toString();
         String pkg = ((PackageElement) processingEnv.getElementUtils().getPackageOf(type)).getQualifiedName()
                 .toString();
-        JavaSource source = JavaSource.parse(fileName, pkg, text, dslClasspath(), List.of());
-        TreeDiagnostics diagnostics = new TreeDiagnostics(trees, unit, processingEnv.getMessager(), type);
-        return ServerTranslator.translate(site, source, diagnostics,
+        JavaSource source = JavaSource.parse(text.get().fileName(), pkg, text.get().text(), dslClasspath(),
+                List.of());
+        return ServerTranslator.translate(site, source, compiler.diagnostics(type, text.get()),
                 Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
     }
 

@@ -314,8 +314,14 @@ public final class Messages {
     }
 
     public static String sourceUnavailable(String file) {
-        return "cannot read the source of " + file
-                + " to translate its handlers; espgen needs the javac compiler (the Maven compiler plugin's default)";
+        return "cannot read the source of " + file + " to translate its handlers; espgen reads it through javac "
+                + "(the Maven compiler plugin's default, IntelliJ) or the Eclipse compiler (Eclipse, VS Code); "
+                + "with another compiler, build with Maven";
+    }
+
+    /** A message the compiler could not place on its statement: the position goes into the text. */
+    public static String at(String file, int line, int column, String message) {
+        return file + ":" + line + ":" + column + ": " + message;
     }
 
     // --- log formats ---
