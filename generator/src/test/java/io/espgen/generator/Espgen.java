@@ -103,7 +103,7 @@ public final class Espgen {
                     continue;
                 }
                 if (dir == null) {
-                    dir = Files.createTempDirectory("espgen-ecj");
+                    dir = Files.createTempDirectory("ecj-src");
                     dir.toFile().deleteOnExit();
                 }
                 Path file = dir.resolve(sources[i].toUri().getPath().replaceFirst("^/+", ""));

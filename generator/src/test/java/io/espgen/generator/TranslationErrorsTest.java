@@ -10,9 +10,15 @@ import org.junit.jupiter.api.Test;
 /** Java outside the handler subset is a compile error at the construct's line and column. */
 class TranslationErrorsTest {
 
+    /** The compiler the suite runs under; {@code Ecj}{@link TranslationErrorsTest} runs it all again under ECJ. */
+    Espgen.Host host() {
+        return Espgen.Host.JAVAC;
+    }
+
+
     /** A server whose @OnReceive body is {@code statement}, on line 6 at column 9. */
-    private static Compilation withBody(String statement) {
-        return Espgen.compileSource("example.Bad", """
+    private Compilation withBody(String statement) {
+        return Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)
@@ -63,8 +69,8 @@ class TranslationErrorsTest {
     }
 
     /** A server with a state class, a helper zone on lines 9 onwards, and the handler body on line 7. */
-    private static Compilation withHelpers(String statement, String members) {
-        return Espgen.compileSource("example.Bad", """
+    private Compilation withHelpers(String statement, String members) {
+        return Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)
@@ -109,7 +115,7 @@ class TranslationErrorsTest {
 
     @Test
     void reportsEveryViolationOfOneCompile() {
-        Compilation c = Espgen.compileSource("example.Bad", """
+        Compilation c = Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)

@@ -33,7 +33,7 @@ public final class EcjCompilation {
     public static Compilation compile(JavaCompiler ecj, List<String> options, Processor processor,
             List<File> sources) {
         try {
-            Path out = Files.createTempDirectory("espgen-ecj-out");
+            Path out = Files.createTempDirectory("ecj-out");
             Path classes = Files.createDirectories(out.resolve(StandardLocation.CLASS_OUTPUT.getName()));
             Path generated = Files.createDirectories(out.resolve(StandardLocation.SOURCE_OUTPUT.getName()));
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
