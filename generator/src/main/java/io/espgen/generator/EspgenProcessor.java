@@ -6,6 +6,7 @@ import io.espgen.generator.compiler.SourceText;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.emit.CEmitter;
 import io.espgen.generator.emit.JavaCompanion;
+import io.espgen.generator.emit.ServerList;
 import io.espgen.generator.model.DslTypes;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
@@ -19,10 +20,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -55,6 +58,7 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     private CompilerAccess compiler;
     private final List<Server> servers = new ArrayList<>();
+    private final List<ServerSite> sites = new ArrayList<>();
     private final Map<Integer, String> ports = new HashMap<>();
     private boolean failed;
 
@@ -125,6 +129,7 @@ public final class EspgenProcessor extends AbstractProcessor {
             return;
         }
         servers.add(server.get());
+        sites.add(site);
         writeCompanion(type, server.get());
         int total = servers.stream().mapToInt(Server::maxConnections).sum();
         if (total > Limits.MAX_CONNECTIONS) {
@@ -159,14 +164,26 @@ public final class EspgenProcessor extends AbstractProcessor {
     }
 
     private void write() {
+        Optional<List<KeptServer>> kept = keptServers();
+        if (kept.isEmpty()) {
+            return;
+        }
         List<ServerPlan> plans = servers.stream().map(ServerPlan::of).toList();
-        Map<String, String> files = new CEmitter().emit(plans);
-        Element[] origins = new Element[0];
+        Map<String, String> files = new TreeMap<>(new CEmitter().emit(plans, kept.get().stream().map(KeptServer::cName).toList()));
+        List<ServerList.Entry> list = new ArrayList<>();
+        servers.forEach(s -> list.add(new ServerList.Entry(s.qualifiedName(), ServerPlan.of(s).cName())));
+        kept.get().forEach(k -> list.add(new ServerList.Entry(k.qualifiedName(), k.cName())));
+        files.put(ServerList.FILE, ServerList.render(list));
+        Element[] all = sites.stream().map(ServerSite::type).toArray(Element[]::new);
         for (Map.Entry<String, String> f : files.entrySet()) {
             String name = OUTPUT_DIR + "/" + f.getKey();
+            // a server's own files come from its class alone: an IDE then knows what to delete with it
+            Element[] origins = sites.stream().map(ServerSite::type)
+                    .filter(t -> f.getKey().startsWith(ServerPlan.of(serverOf(t)).cName() + "/"))
+                    .toArray(Element[]::new);
             try {
                 FileObject out = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, "", name,
-                        origins);
+                        origins.length > 0 ? origins : all);
                 try (Writer w = out.openWriter()) {
                     w.write(f.getValue());
                 }
@@ -175,6 +192,85 @@ public final class EspgenProcessor extends AbstractProcessor {
                         Messages.writeFailed(name, String.valueOf(e.getMessage())));
                 return;
             }
+        }
+    }
+
+    private Server serverOf(TypeElement type) {
+        return servers.get(sites.stream().map(ServerSite::type).toList().indexOf(type));
+    }
+
+    /**
+     * The servers of the last firmware written ({@link ServerList}) that this run did not see but that are
+     * still {@code @TcpServer} classes: an IDE's incremental build recompiled only the others. Their sources
+     * did not change, so their C from the last build stands, and the firmware keeps them; they take part in
+     * the checks across servers. Empty (with an error) when one's C is gone: the firmware would lose it.
+     */
+    private Optional<List<KeptServer>> keptServers() {
+        Set<String> seen = new HashSet<>();
+        servers.forEach(s -> seen.add(s.qualifiedName()));
+        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement(DslTypes.TCP_SERVER);
+        List<KeptServer> kept = new ArrayList<>();
+        for (ServerList.Entry e : ServerList.parse(read(OUTPUT_DIR + "/" + ServerList.FILE).orElse(""))) {
+            TypeElement type = seen.contains(e.qualifiedName()) ? null
+                    : processingEnv.getElementUtils().getTypeElement(e.qualifiedName());
+            if (type == null || type.getAnnotationMirrors().stream()
+                    .noneMatch(a -> a.getAnnotationType().asElement().equals(tcpServer))) {
+                continue; // seen in this run, or no longer a server: not part of the firmware
+            }
+            for (String file : List.of(e.cName() + "/" + e.cName() + ".c", e.cName() + "/" + e.cName() + ".h")) {
+                if (read(OUTPUT_DIR + "/" + file).isEmpty()) {
+                    error(Messages.partialBuildLost(e.qualifiedName(), OUTPUT_DIR + "/" + file), sites.get(0).type());
+                    return Optional.empty();
+                }
+            }
+            kept.add(new KeptServer(e.qualifiedName(), e.cName(), ServerScanner.scan(type)));
+        }
+        if (kept.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        int total = servers.stream().mapToInt(Server::maxConnections).sum();
+        for (KeptServer k : kept) {
+            String other = ports.putIfAbsent(k.site().port(), k.qualifiedName());
+            if (other != null) {
+                ServerSite clash = sites.stream().filter(s -> s.port() == k.site().port()).findFirst().orElseThrow();
+                onAnnotation(Messages.portTaken(k.site().port(), k.qualifiedName()), clash);
+            }
+            total += k.site().maxConnections();
+        }
+        if (total > Limits.MAX_CONNECTIONS) {
+            onAnnotation(Messages.tooManyConnections(total), sites.get(0));
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, Messages.partialBuildKept(
+                String.join(", ", kept.stream().map(KeptServer::qualifiedName).toList())));
+        return Optional.of(kept);
+    }
+
+    /**
+     * An error on a server's {@code @TcpServer}, from the last round: javac's elements of earlier rounds no
+     * longer match its trees there, so the server's element is looked up again.
+     */
+    private void onAnnotation(String message, ServerSite site) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(site.type().getQualifiedName());
+        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement(DslTypes.TCP_SERVER);
+        var annotation = type == null ? null : type.getAnnotationMirrors().stream()
+                .filter(a -> a.getAnnotationType().asElement().equals(tcpServer)).findFirst().orElse(null);
+        compiler.report(Diagnostic.Kind.ERROR, message, type == null ? site.type() : type, annotation, null);
+        failed = true;
+    }
+
+    /** A server of the firmware this run did not translate, with its annotation as its class file has it. */
+    private record KeptServer(String qualifiedName, String cName, ServerSite site) {}
+
+    /** A file this processor wrote in an earlier run, if it is there. */
+    private Optional<String> read(String name) {
+        try {
+            FileObject in = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT, "", name);
+            return Optional.of(in.getCharContent(true).toString());
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException absent) {
+            return Optional.empty();
         }
     }
 

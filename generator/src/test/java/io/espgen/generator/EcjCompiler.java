@@ -1,7 +1,7 @@
 package io.espgen.generator;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.EcjCompilation;
+import com.google.testing.compile.FileCompilation;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -51,11 +51,27 @@ final class EcjCompiler {
      * the processor's warnings still print.
      */
     static Compilation compile(Processor processor, List<File> sources) {
-        return EcjCompilation.compile(javaCompiler(), List.of("-17", "-warn:none", "-proc:full", "-classpath",
-                dslJar().getPath()), processor, sources);
+        try {
+            return compile(processor, sources, Files.createTempDirectory("ecj-out"), List.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private static File dslJar() {
+    /** As {@link #compile(Processor, List)}, with output under {@code out} and more on the class path. */
+    static Compilation compile(Processor processor, List<File> sources, Path out, List<Path> classpath) {
+        return FileCompilation.compile(javaCompiler(), List.of("-17", "-warn:none", "-proc:full", "-classpath",
+                classpath(classpath)), processor, sources, out);
+    }
+
+    /** The DSL and {@code more}, as a class path option. */
+    static String classpath(List<Path> more) {
+        StringBuilder path = new StringBuilder(dslJar().getPath());
+        more.forEach(p -> path.append(File.pathSeparator).append(p));
+        return path.toString();
+    }
+
+    static File dslJar() {
         try {
             return new File(io.espgen.dsl.TcpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -39,6 +39,9 @@ public final class CEmitter {
         return new TreeMap<>(STATIC_FILES);
     }
 
+    /** A server as user_main.c.ftl sees it: by its C name only (it includes its header and starts it). */
+    public record Started(String cName) {}
+
     private final Configuration config;
 
     public CEmitter() {
@@ -57,7 +60,20 @@ public final class CEmitter {
 
     /** Relative path (with '/') → file content, sorted by path. */
     public Map<String, String> emit(List<ServerPlan> servers) {
+        return emit(servers, List.of());
+    }
+
+    /**
+     * As {@link #emit(List)}, for a firmware that also holds {@code kept} (C names): servers whose C an earlier run
+     * wrote and this run did not see (an IDE recompiled only the others). user_main.c starts them too; their
+     * own files are left as they are.
+     */
+    public Map<String, String> emit(List<ServerPlan> servers, List<String> kept) {
         List<ServerPlan> sorted = servers.stream().sorted(Comparator.comparing(ServerPlan::cName)).toList();
+        List<Started> all = new java.util.ArrayList<>();
+        sorted.forEach(s -> all.add(new Started(s.cName())));
+        kept.forEach(k -> all.add(new Started(k)));
+        all.sort(Comparator.comparing(Started::cName));
         Map<String, String> files = new TreeMap<>();
         STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
         for (ServerPlan s : sorted) {
@@ -65,7 +81,7 @@ public final class CEmitter {
             files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));
             files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
         }
-        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted)));
+        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", all)));
         return files;
     }
 
