@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
@@ -147,10 +148,24 @@ public final class EspgenProcessor extends AbstractProcessor {
         }
         String pkg = ((PackageElement) processingEnv.getElementUtils().getPackageOf(type)).getQualifiedName()
                 .toString();
-        JavaSource source = JavaSource.parse(text.get().fileName(), pkg, text.get().text(), dslClasspath(),
-                List.of());
-        return ServerTranslator.translate(site, source, compiler.diagnostics(type, text.get()),
-                Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
+        try {
+            JavaSource source = JavaSource.parse(text.get().fileName(), pkg, text.get().text(), dslClasspath(),
+                    List.of());
+            return ServerTranslator.translate(site, source, compiler.diagnostics(type, text.get()),
+                    Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
+        } catch (LinkageError otherJdt) {
+            // a batch ECJ loads processors under its own class loader, so JDT's parser meets that ECJ's
+            // compiler classes instead of the ones it was built with
+            Properties versions = new Properties();
+            try (var in = EspgenProcessor.class.getResourceAsStream("versions.properties")) {
+                versions.load(in);
+            } catch (IOException | NullPointerException e) {
+                // the message then names no version
+            }
+            error(Messages.jdtMismatch(versions.getProperty("jdt.core", "?"), versions.getProperty("ecj", "?"),
+                    String.valueOf(otherJdt)), type);
+            return Optional.empty();
+        }
     }
 
     /** Where the DSL's classes are, so JDT resolves Connection, Bytes and Log in handler bodies. */

@@ -333,6 +333,13 @@ public final class Messages {
                 + "with another compiler, build with Maven";
     }
 
+    /** The processor's JDT parser linked against another JDT's compiler classes (an older batch ECJ). */
+    public static String jdtMismatch(String jdtCore, String ecj, String error) {
+        return "espgen reads handler bodies with Eclipse JDT Core " + jdtCore + ", but this compiler's own JDT "
+                + "classes came first and do not match it (" + error + "): with the Eclipse compiler, use "
+                + "org.eclipse.jdt:ecj " + ecj + " or later (the one JDT Core " + jdtCore + " depends on), or javac";
+    }
+
     /** A message the compiler could not place on its statement: the position goes into the text. */
     public static String at(String file, int line, int column, String message) {
         return file + ":" + line + ":" + column + ": " + message;
