@@ -46,9 +46,8 @@ final class EcjCompiler {
     }
 
     /**
-     * Compiles {@code sources} (files) with the processor under ECJ for Java 17, the DSL on the class path;
-     * ECJ's own lint is off ({@code -warn:none}), as it would flag the test servers' unused parameters, but
-     * the processor's warnings still print.
+     * Compiles {@code sources} (files) with the processor under ECJ for Java 17, the DSL on the class path,
+     * ECJ's warnings at their defaults (its {@code -warn:none} would drop the processor's warnings too).
      */
     static Compilation compile(Processor processor, List<File> sources) {
         try {
@@ -60,7 +59,7 @@ final class EcjCompiler {
 
     /** As {@link #compile(Processor, List)}, with output under {@code out} and more on the class path. */
     static Compilation compile(Processor processor, List<File> sources, Path out, List<Path> classpath) {
-        return FileCompilation.compile(javaCompiler(), List.of("-17", "-warn:none", "-proc:full", "-classpath",
+        return FileCompilation.compile(javaCompiler(), List.of("-17", "-proc:full", "-classpath",
                 classpath(classpath)), processor, sources, out);
     }
 

@@ -143,4 +143,21 @@ class TranslationErrorsTest {
         org.assertj.core.api.Assertions.assertThat(c.diagnostics()).noneMatch(
                 d -> d.getSource() != null && d.getSource().getName().contains("espgen"));
     }
+
+    @Test
+    void anIgnoredSendResultUnderRefuseIsAWarningAtTheCall() {
+        Compilation c = Espgen.compileSource(host(), "example.Warn", """
+                package example;
+                import io.espgen.dsl.*;
+                @TcpServer(port = 80, onQueueFull = QueueFullPolicy.REFUSE)
+                public class Warn {
+                    @OnReceive void r(Connection c, Bytes d) {
+                        c.send(d);
+                    }
+                }
+                """);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("with onQueueFull = REFUSE, a send that does not fit the queue is dropped")
+                .inFile(c.sourceFiles().get(0)).onLine(6).atColumn(9);
+    }
 }
