@@ -2,7 +2,9 @@ package io.espgen.generator;
 
 import io.espgen.dsl.Limits;
 import io.espgen.generator.compiler.CompilerAccess;
+import io.espgen.generator.compiler.JdtIsolation;
 import io.espgen.generator.compiler.SourceText;
+import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.emit.CEmitter;
 import io.espgen.generator.emit.JavaCompanion;
@@ -12,10 +14,9 @@ import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
 import io.espgen.generator.model.ServerScanner.ServerSite;
 import io.espgen.generator.plan.ServerPlan;
-import io.espgen.generator.translate.JavaSource;
-import io.espgen.generator.translate.ServerTranslator;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,23 +150,43 @@ public final class EspgenProcessor extends AbstractProcessor {
         String pkg = ((PackageElement) processingEnv.getElementUtils().getPackageOf(type)).getQualifiedName()
                 .toString();
         try {
-            JavaSource source = JavaSource.parse(text.get().fileName(), pkg, text.get().text(), dslClasspath(),
-                    List.of());
-            return ServerTranslator.translate(site, source, compiler.diagnostics(type, text.get()),
-                    Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
-        } catch (LinkageError otherJdt) {
-            // a batch ECJ loads processors under its own class loader, so JDT's parser meets that ECJ's
-            // compiler classes instead of the ones it was built with
-            Properties versions = new Properties();
-            try (var in = EspgenProcessor.class.getResourceAsStream("versions.properties")) {
-                versions.load(in);
-            } catch (IOException | NullPointerException e) {
-                // the message then names no version
+            Class<?> entry = Class.forName("io.espgen.generator.translate.SourceTranslation", true,
+                    JdtIsolation.loaderFor(EspgenProcessor.class.getClassLoader()));
+            @SuppressWarnings("unchecked")
+            Optional<Server> server = (Optional<Server>) entry.getMethod("translate", ServerSite.class, String.class,
+                    String.class, String.class, List.class, Diagnostics.class, boolean.class).invoke(null, site,
+                    text.get().fileName(), pkg, text.get().text(), dslClasspath(), compiler.diagnostics(type,
+                    text.get()), Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
+            return server;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
             }
-            error(Messages.jdtMismatch(versions.getProperty("jdt.core", "?"), versions.getProperty("ecj", "?"),
-                    String.valueOf(otherJdt)), type);
-            return Optional.empty();
+            if (e.getCause() instanceof LinkageError otherJdt) {
+                return jdtMismatch(type, otherJdt);
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        } catch (LinkageError otherJdt) {
+            return jdtMismatch(type, otherJdt);
         }
+    }
+
+    /**
+     * JDT's parser met another JDT's compiler classes: a batch ECJ loads processors under its own class loader
+     * and {@link JdtIsolation} could not load JDT apart.
+     */
+    private Optional<Server> jdtMismatch(TypeElement type, LinkageError otherJdt) {
+        Properties versions = new Properties();
+        try (var in = EspgenProcessor.class.getResourceAsStream("versions.properties")) {
+            versions.load(in);
+        } catch (IOException | NullPointerException e) {
+            // the message then names no version
+        }
+        error(Messages.jdtMismatch(versions.getProperty("jdt.core", "?"), versions.getProperty("ecj", "?"),
+                String.valueOf(otherJdt)), type);
+        return Optional.empty();
     }
 
     /** Where the DSL's classes are, so JDT resolves Connection, Bytes and Log in handler bodies. */
