@@ -1,13 +1,14 @@
 package io.espgen.generator;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import io.espgen.dsl.Limits;
+import io.espgen.generator.compiler.CompilerAccess;
+import io.espgen.generator.compiler.JdtIsolation;
+import io.espgen.generator.compiler.SourceText;
+import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
-import io.espgen.generator.diag.TreeDiagnostics;
 import io.espgen.generator.emit.CEmitter;
 import io.espgen.generator.emit.JavaCompanion;
+import io.espgen.generator.emit.ServerList;
 import io.espgen.generator.model.DslTypes;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner;
@@ -16,18 +17,20 @@ import io.espgen.generator.model.WifiConfig;
 import io.espgen.generator.model.WifiScanner;
 import io.espgen.generator.model.WifiScanner.WifiSite;
 import io.espgen.generator.plan.ServerPlan;
-import io.espgen.generator.translate.JavaSource;
-import io.espgen.generator.translate.ServerTranslator;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -58,8 +61,9 @@ public final class EspgenProcessor extends AbstractProcessor {
      */
     public static final String LINE_DIRECTIVES = "espgen.lineDirectives";
 
-    private Trees trees;
+    private CompilerAccess compiler;
     private final List<Server> servers = new ArrayList<>();
+    private final List<ServerSite> sites = new ArrayList<>();
     private final Map<Integer, String> ports = new HashMap<>();
     /** The firmware's @WiFi, once seen. */
     private WifiSite wifi;
@@ -68,11 +72,7 @@ public final class EspgenProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
-        try {
-            trees = Trees.instance(env);
-        } catch (IllegalArgumentException notJavac) {
-            trees = null;
-        }
+        compiler = CompilerAccess.of(env);
     }
 
     @Override
@@ -124,12 +124,12 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     private void processServer(TypeElement type) {
         ServerSite site = ServerScanner.scan(type);
-        site.problems().forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(),
-                p.element(), p.annotation(), p.value()));
+        site.problems().forEach(p -> compiler.report(Diagnostic.Kind.ERROR, p.message(), p.element(), p.annotation(),
+                p.value()));
         String other = ports.putIfAbsent(site.port(), type.getQualifiedName().toString());
         if (other != null) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.portTaken(site.port(), other),
-                    type, site.annotation());
+            compiler.report(Diagnostic.Kind.ERROR, Messages.portTaken(site.port(), other), type, site.annotation(),
+                    null);
             failed = true;
         }
         if (!site.valid()) {
@@ -142,24 +142,24 @@ public final class EspgenProcessor extends AbstractProcessor {
             return;
         }
         servers.add(server.get());
+        sites.add(site);
         writeCompanion(type, server.get());
         int total = servers.stream().mapToInt(Server::maxConnections).sum();
         if (total > Limits.MAX_CONNECTIONS) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type,
-                    site.annotation());
+            compiler.report(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type, site.annotation(), null);
             failed = true;
         }
     }
 
     private void processWifi(TypeElement type) {
         WifiSite site = WifiScanner.scan(type);
-        site.problems().forEach(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(),
-                p.element(), p.annotation(), p.value()));
+        site.problems().forEach(p -> compiler.report(Diagnostic.Kind.ERROR, p.message(), p.element(), p.annotation(),
+                p.value()));
         if (!site.valid()) {
             failed = true;
         } else if (wifi != null) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    Messages.wifiTwice(wifi.type().getQualifiedName().toString()), type, site.annotation());
+            compiler.report(Diagnostic.Kind.ERROR, Messages.wifiTwice(wifi.type().getQualifiedName().toString()), type,
+                    site.annotation(), null);
             failed = true;
         } else {
             wifi = site;
@@ -168,27 +168,51 @@ public final class EspgenProcessor extends AbstractProcessor {
 
     private Optional<Server> translate(ServerSite site) {
         TypeElement type = site.type();
-        TreePath path = trees == null ? null : trees.getPath(type);
-        if (path == null) {
+        Optional<SourceText> text = compiler.source(type);
+        if (text.isEmpty()) {
             error(Messages.sourceUnavailable(type.getQualifiedName() + ".java"), type);
             return Optional.empty();
         }
-        CompilationUnitTree unit = path.getCompilationUnit();
-        String text;
-        try {
-            text = unit.getSourceFile().getCharContent(true).toString();
-        } catch (IOException e) {
-            error(Messages.sourceUnavailable(unit.getSourceFile().getName()), type);
-            return Optional.empty();
-        }
-        String fileName = Path.of(unit.getSourceFile().toUri().getPath() == null ? type.getSimpleName() + ".java"
-                : unit.getSourceFile().toUri().getPath()).getFileName().toString();
         String pkg = ((PackageElement) processingEnv.getElementUtils().getPackageOf(type)).getQualifiedName()
                 .toString();
-        JavaSource source = JavaSource.parse(fileName, pkg, text, dslClasspath(), List.of());
-        TreeDiagnostics diagnostics = new TreeDiagnostics(trees, unit, processingEnv.getMessager(), type);
-        return ServerTranslator.translate(site, source, diagnostics,
-                Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
+        try {
+            Class<?> entry = Class.forName("io.espgen.generator.translate.SourceTranslation", true,
+                    JdtIsolation.loaderFor(EspgenProcessor.class.getClassLoader()));
+            @SuppressWarnings("unchecked")
+            Optional<Server> server = (Optional<Server>) entry.getMethod("translate", ServerSite.class, String.class,
+                    String.class, String.class, List.class, Diagnostics.class, boolean.class).invoke(null, site,
+                    text.get().fileName(), pkg, text.get().text(), dslClasspath(), compiler.diagnostics(type,
+                    text.get()), Boolean.parseBoolean(processingEnv.getOptions().get(LINE_DIRECTIVES)));
+            return server;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            if (e.getCause() instanceof LinkageError otherJdt) {
+                return jdtMismatch(type, otherJdt);
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        } catch (LinkageError otherJdt) {
+            return jdtMismatch(type, otherJdt);
+        }
+    }
+
+    /**
+     * JDT's parser met another JDT's compiler classes: a batch ECJ loads processors under its own class loader
+     * and {@link JdtIsolation} could not load JDT apart.
+     */
+    private Optional<Server> jdtMismatch(TypeElement type, LinkageError otherJdt) {
+        Properties versions = new Properties();
+        try (var in = EspgenProcessor.class.getResourceAsStream("versions.properties")) {
+            versions.load(in);
+        } catch (IOException | NullPointerException e) {
+            // the message then names no version
+        }
+        error(Messages.jdtMismatch(versions.getProperty("jdt.core", "?"), versions.getProperty("ecj", "?"),
+                String.valueOf(otherJdt)), type);
+        return Optional.empty();
     }
 
     /** Where the DSL's classes are, so JDT resolves Connection, Bytes and Log in handler bodies. */
@@ -202,14 +226,27 @@ public final class EspgenProcessor extends AbstractProcessor {
     }
 
     private void write() {
+        Optional<List<KeptServer>> kept = keptServers();
+        if (kept.isEmpty()) {
+            return;
+        }
         List<ServerPlan> plans = servers.stream().map(ServerPlan::of).toList();
-        Map<String, String> files = new CEmitter().emit(plans, wifi != null ? wifi.config() : WifiConfig.defaults());
-        Element[] origins = new Element[0];
+        Map<String, String> files = new TreeMap<>(new CEmitter().emit(plans,
+                kept.get().stream().map(KeptServer::cName).toList(), wifiConfig(kept.get())));
+        List<ServerList.Entry> list = new ArrayList<>();
+        servers.forEach(s -> list.add(new ServerList.Entry(s.qualifiedName(), ServerPlan.of(s).cName())));
+        kept.get().forEach(k -> list.add(new ServerList.Entry(k.qualifiedName(), k.cName())));
+        files.put(ServerList.FILE, ServerList.render(list));
+        Element[] all = sites.stream().map(ServerSite::type).toArray(Element[]::new);
         for (Map.Entry<String, String> f : files.entrySet()) {
             String name = OUTPUT_DIR + "/" + f.getKey();
+            // a server's own files come from its class alone: an IDE then knows what to delete with it
+            Element[] origins = sites.stream().map(ServerSite::type)
+                    .filter(t -> f.getKey().startsWith(ServerPlan.of(serverOf(t)).cName() + "/"))
+                    .toArray(Element[]::new);
             try {
                 FileObject out = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, "", name,
-                        origins);
+                        origins.length > 0 ? origins : all);
                 try (Writer w = out.openWriter()) {
                     w.write(f.getValue());
                 }
@@ -218,6 +255,103 @@ public final class EspgenProcessor extends AbstractProcessor {
                         Messages.writeFailed(name, String.valueOf(e.getMessage())));
                 return;
             }
+        }
+    }
+
+    /**
+     * The firmware's Wi-Fi: the @WiFi this run saw, else the one on a kept server (an IDE recompiled only the
+     * others: its annotation is read again through the elements), else the defaults.
+     */
+    private WifiConfig wifiConfig(List<KeptServer> kept) {
+        if (wifi != null) {
+            return wifi.config();
+        }
+        for (KeptServer k : kept) {
+            TypeElement type = k.site().type();
+            if (type.getAnnotationMirrors().stream().anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
+                    .getQualifiedName().contentEquals(DslTypes.WIFI))) {
+                return WifiScanner.scan(type).config();
+            }
+        }
+        return WifiConfig.defaults();
+    }
+
+    private Server serverOf(TypeElement type) {
+        return servers.get(sites.stream().map(ServerSite::type).toList().indexOf(type));
+    }
+
+    /**
+     * The servers of the last firmware written ({@link ServerList}) that this run did not see but that are
+     * still {@code @TcpServer} classes: an IDE's incremental build recompiled only the others. Their sources
+     * did not change, so their C from the last build stands, and the firmware keeps them; they take part in
+     * the checks across servers. Empty (with an error) when one's C is gone: the firmware would lose it.
+     */
+    private Optional<List<KeptServer>> keptServers() {
+        Set<String> seen = new HashSet<>();
+        servers.forEach(s -> seen.add(s.qualifiedName()));
+        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement(DslTypes.TCP_SERVER);
+        List<KeptServer> kept = new ArrayList<>();
+        for (ServerList.Entry e : ServerList.parse(read(OUTPUT_DIR + "/" + ServerList.FILE).orElse(""))) {
+            TypeElement type = seen.contains(e.qualifiedName()) ? null
+                    : processingEnv.getElementUtils().getTypeElement(e.qualifiedName());
+            if (type == null || type.getAnnotationMirrors().stream()
+                    .noneMatch(a -> a.getAnnotationType().asElement().equals(tcpServer))) {
+                continue; // seen in this run, or no longer a server: not part of the firmware
+            }
+            for (String file : List.of(e.cName() + "/" + e.cName() + ".c", e.cName() + "/" + e.cName() + ".h")) {
+                if (read(OUTPUT_DIR + "/" + file).isEmpty()) {
+                    error(Messages.partialBuildLost(e.qualifiedName(), OUTPUT_DIR + "/" + file), sites.get(0).type());
+                    return Optional.empty();
+                }
+            }
+            kept.add(new KeptServer(e.qualifiedName(), e.cName(), ServerScanner.scan(type)));
+        }
+        if (kept.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        int total = servers.stream().mapToInt(Server::maxConnections).sum();
+        for (KeptServer k : kept) {
+            String other = ports.putIfAbsent(k.site().port(), k.qualifiedName());
+            if (other != null) {
+                ServerSite clash = sites.stream().filter(s -> s.port() == k.site().port()).findFirst().orElseThrow();
+                onAnnotation(Messages.portTaken(k.site().port(), k.qualifiedName()), clash);
+            }
+            total += k.site().maxConnections();
+        }
+        if (total > Limits.MAX_CONNECTIONS) {
+            onAnnotation(Messages.tooManyConnections(total), sites.get(0));
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, Messages.partialBuildKept(
+                String.join(", ", kept.stream().map(KeptServer::qualifiedName).toList())));
+        return Optional.of(kept);
+    }
+
+    /**
+     * An error on a server's {@code @TcpServer}, from the last round: javac's elements of earlier rounds no
+     * longer match its trees there, so the server's element is looked up again.
+     */
+    private void onAnnotation(String message, ServerSite site) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(site.type().getQualifiedName());
+        TypeElement tcpServer = processingEnv.getElementUtils().getTypeElement(DslTypes.TCP_SERVER);
+        var annotation = type == null ? null : type.getAnnotationMirrors().stream()
+                .filter(a -> a.getAnnotationType().asElement().equals(tcpServer)).findFirst().orElse(null);
+        compiler.report(Diagnostic.Kind.ERROR, message, type == null ? site.type() : type, annotation, null);
+        failed = true;
+    }
+
+    /** A server of the firmware this run did not translate, with its annotation as its class file has it. */
+    private record KeptServer(String qualifiedName, String cName, ServerSite site) {}
+
+    /** A file this processor wrote in an earlier run, if it is there. */
+    private Optional<String> read(String name) {
+        try {
+            FileObject in = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT, "", name);
+            return Optional.of(in.getCharContent(true).toString());
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException absent) {
+            return Optional.empty();
         }
     }
 

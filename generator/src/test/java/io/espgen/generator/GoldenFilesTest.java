@@ -69,8 +69,13 @@ class GoldenFilesTest {
         });
     }
 
-    static Compilation compile(Path sourceRoot) {
-        return Espgen.compileClean(sourceRoot);
+    /** The compiler the suite runs under; {@link EcjGoldenFilesTest} runs it again under ECJ. */
+    Espgen.Host host() {
+        return Espgen.Host.JAVAC;
+    }
+
+    Compilation compile(Path sourceRoot) {
+        return Espgen.compileClean(host(), sourceRoot);
     }
 
     /** The runtime's source file that a copied file comes from, found by its name in the runtime's sources. */

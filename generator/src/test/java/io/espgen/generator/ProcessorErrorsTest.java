@@ -8,10 +8,16 @@ import org.junit.jupiter.api.Test;
 /** Every misuse the model catches is a compile error on the exact element or value. */
 class ProcessorErrorsTest {
 
+    /** The compiler the suite runs under; {@code Ecj}{@link ProcessorErrorsTest} runs it all again under ECJ. */
+    Espgen.Host host() {
+        return Espgen.Host.JAVAC;
+    }
+
+
     private static final String IMPORTS = "package example;\nimport io.espgen.dsl.*;\n";
 
-    private static Compilation compile(String body) {
-        return Espgen.compileSource("example.Bad", IMPORTS + body);
+    private Compilation compile(String body) {
+        return Espgen.compileSource(host(), "example.Bad", IMPORTS + body);
     }
 
     @Test
@@ -152,7 +158,7 @@ class ProcessorErrorsTest {
 
     @Test
     void twoServersOnOnePort() {
-        Compilation c = Espgen.compile(
+        Compilation c = Espgen.compile(host(),
                 com.google.testing.compile.JavaFileObjects.forSourceString("example.A", IMPORTS + """
                         @TcpServer(port = 80)
                         public class A { @OnReceive void r(Connection c, Bytes d) {} }
@@ -227,7 +233,7 @@ class ProcessorErrorsTest {
 
     @Test
     void tooManyConnectionsAcrossServers() {
-        Compilation c = Espgen.compile(
+        Compilation c = Espgen.compile(host(),
                 com.google.testing.compile.JavaFileObjects.forSourceString("example.A", IMPORTS + """
                         @TcpServer(port = 80, maxConnections = 10)
                         public class A { @OnReceive void r(Connection c, Bytes d) {} }

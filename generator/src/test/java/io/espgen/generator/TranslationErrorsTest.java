@@ -10,9 +10,15 @@ import org.junit.jupiter.api.Test;
 /** Java outside the handler subset is a compile error at the construct's line and column. */
 class TranslationErrorsTest {
 
+    /** The compiler the suite runs under; {@code Ecj}{@link TranslationErrorsTest} runs it all again under ECJ. */
+    Espgen.Host host() {
+        return Espgen.Host.JAVAC;
+    }
+
+
     /** A server whose @OnReceive body is {@code statement}, on line 6 at column 9. */
-    private static Compilation withBody(String statement) {
-        return Espgen.compileSource("example.Bad", """
+    private Compilation withBody(String statement) {
+        return Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)
@@ -64,8 +70,8 @@ class TranslationErrorsTest {
     }
 
     /** A server with a state class, a helper zone on lines 9 onwards, and the handler body on line 7. */
-    private static Compilation withHelpers(String statement, String members) {
-        return Espgen.compileSource("example.Bad", """
+    private Compilation withHelpers(String statement, String members) {
+        return Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)
@@ -110,7 +116,7 @@ class TranslationErrorsTest {
 
     @Test
     void reportsEveryViolationOfOneCompile() {
-        Compilation c = Espgen.compileSource("example.Bad", """
+        Compilation c = Espgen.compileSource(host(), "example.Bad", """
                 package example;
                 import io.espgen.dsl.*;
                 @TcpServer(port = 80)
@@ -137,5 +143,22 @@ class TranslationErrorsTest {
         assertThat(c).hadErrorCount(1);
         org.assertj.core.api.Assertions.assertThat(c.diagnostics()).noneMatch(
                 d -> d.getSource() != null && d.getSource().getName().contains("espgen"));
+    }
+
+    @Test
+    void anIgnoredSendResultUnderRefuseIsAWarningAtTheCall() {
+        Compilation c = Espgen.compileSource(host(), "example.Warn", """
+                package example;
+                import io.espgen.dsl.*;
+                @TcpServer(port = 80, onQueueFull = QueueFullPolicy.REFUSE)
+                public class Warn {
+                    @OnReceive void r(Connection c, Bytes d) {
+                        c.send(d);
+                    }
+                }
+                """);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("with onQueueFull = REFUSE, a send that does not fit the queue is dropped")
+                .inFile(c.sourceFiles().get(0)).onLine(6).atColumn(9);
     }
 }

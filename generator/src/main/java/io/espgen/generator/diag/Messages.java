@@ -34,6 +34,20 @@ public final class Messages {
         return "port " + port + " is already used by the @TcpServer " + other + "; each server needs its own port";
     }
 
+    /** An IDE rebuilt only some servers and the C of another one is gone: the firmware would lose it. */
+    public static String partialBuildLost(String server, String file) {
+        return "this build compiled only some of the firmware's servers (an IDE rebuilds changed files only), and the "
+                + "generated " + file + " of the server " + server + ", which it did not recompile, is missing: the "
+                + "firmware would lose that server; rebuild the whole project (Eclipse: Project > Clean; VS Code: "
+                + "'Java: Rebuild Projects'; or mvn compile)";
+    }
+
+    /** An IDE rebuilt only some servers: the others' C stands from the last build. */
+    public static String partialBuildKept(String servers) {
+        return "espgen: the firmware keeps the C of " + servers + " from the last build (not recompiled in this one; "
+                + "their sources did not change)";
+    }
+
     public static String tooManyConnections(int total) {
         return "the servers of this firmware allow " + total + " connections together, more than the SDK's limit of "
                 + Limits.MAX_CONNECTIONS + "; lower maxConnections";
@@ -350,8 +364,21 @@ public final class Messages {
     }
 
     public static String sourceUnavailable(String file) {
-        return "cannot read the source of " + file
-                + " to translate its handlers; espgen needs the javac compiler (the Maven compiler plugin's default)";
+        return "cannot read the source of " + file + " to translate its handlers; espgen reads it through javac "
+                + "(the Maven compiler plugin's default, IntelliJ) or the Eclipse compiler (Eclipse, VS Code); "
+                + "with another compiler, build with Maven";
+    }
+
+    /** The processor's JDT parser linked against another JDT's compiler classes (an older batch ECJ). */
+    public static String jdtMismatch(String jdtCore, String ecj, String error) {
+        return "espgen reads handler bodies with Eclipse JDT Core " + jdtCore + ", but this compiler's own JDT "
+                + "classes came first and do not match it (" + error + "): with the Eclipse compiler, use "
+                + "org.eclipse.jdt:ecj " + ecj + " or later (the one JDT Core " + jdtCore + " depends on), or javac";
+    }
+
+    /** A message the compiler could not place on its statement: the position goes into the text. */
+    public static String at(String file, int line, int column, String message) {
+        return file + ":" + line + ":" + column + ": " + message;
     }
 
     // --- log formats ---

@@ -41,6 +41,9 @@ public final class CEmitter {
         return new TreeMap<>(STATIC_FILES);
     }
 
+    /** A server as user_main.c.ftl sees it: by its C name only (it includes its header and starts it). */
+    public record Started(String cName) {}
+
     private final Configuration config;
 
     public CEmitter() {
@@ -59,7 +62,20 @@ public final class CEmitter {
 
     /** Relative path (with '/') → file content, sorted by path. */
     public Map<String, String> emit(List<ServerPlan> servers, WifiConfig wifi) {
+        return emit(servers, List.of(), wifi);
+    }
+
+    /**
+     * As {@link #emit(List, WifiConfig)}, for a firmware that also holds {@code kept} (C names): servers whose C an
+     * earlier run wrote and this run did not see (an IDE recompiled only the others). user_main.c starts them
+     * too; their own files are left as they are.
+     */
+    public Map<String, String> emit(List<ServerPlan> servers, List<String> kept, WifiConfig wifi) {
         List<ServerPlan> sorted = servers.stream().sorted(Comparator.comparing(ServerPlan::cName)).toList();
+        List<Started> all = new java.util.ArrayList<>();
+        sorted.forEach(s -> all.add(new Started(s.cName())));
+        kept.forEach(k -> all.add(new Started(k)));
+        all.sort(Comparator.comparing(Started::cName));
         Map<String, String> files = new TreeMap<>();
         STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
         for (ServerPlan s : sorted) {
@@ -67,8 +83,8 @@ public final class CEmitter {
             files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));
             files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
         }
-        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", sorted, "wifi", wifi,
-                "project", sorted.get(0).cName().replace('_', '-'))));
+        files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", all, "wifi", wifi,
+                "project", all.get(0).cName().replace('_', '-'))));
         return files;
     }
 
