@@ -36,6 +36,8 @@ final class JvmConnection implements Connection {
     long sent;
     /** Whether the connection has ended and its last handler has returned. */
     boolean ended;
+    /** A @Framed server's framing of this connection, else null. */
+    Framer framer;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
             QueueFullPolicy onFull) throws IOException {
@@ -125,6 +127,21 @@ final class JvmConnection implements Connection {
     /** Writes what the socket takes; returns how many bytes went out. */
     int flush() throws IOException {
         return queue.writeTo(channel);
+    }
+
+    /** After a handler: the firmware hands the SDK a piece of the queue if none is in flight. */
+    void startPiece() {
+        queue.startPiece();
+    }
+
+    /** The peer's FIN: what the SDK already has of the queue (the piece in flight) still leaves. */
+    int flushPiece() throws IOException {
+        return queue.writePieceTo(channel);
+    }
+
+    /** The send queue's heap as the firmware counts it against the pause mark. */
+    int queueCost() {
+        return queue.cost();
     }
 
     /** Frees the queue once the connection has ended (after its last handler, as the firmware does). */

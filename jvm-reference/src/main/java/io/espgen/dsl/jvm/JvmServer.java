@@ -3,11 +3,14 @@ package io.espgen.dsl.jvm;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Framed;
 import io.espgen.dsl.Limits;
 import io.espgen.dsl.Log;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnFrame;
+import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
 import io.espgen.dsl.TcpServer;
@@ -72,10 +75,13 @@ public final class JvmServer implements AutoCloseable {
     static final int SEGMENT = Limits.TCP_MSS;
 
     private static final List<Class<? extends Annotation>> EVENTS =
-            List.of(OnConnect.class, OnReceive.class, OnSent.class, OnError.class, OnDisconnect.class);
+            List.of(OnConnect.class, OnReceive.class, OnFrame.class, OnOversize.class, OnSent.class, OnError.class,
+                    OnDisconnect.class);
 
     private final String name;
     private final TcpServer config;
+    /** The server's framing, or null: receives then go to @OnReceive as they come. */
+    private final Framed framed;
     private final Object server;
     private final Map<Class<? extends Annotation>, Method> handlers = new HashMap<>();
     private final Constructor<?> stateConstructor;
@@ -95,6 +101,7 @@ public final class JvmServer implements AutoCloseable {
             throw new IllegalArgumentException(serverClass.getName() + " is not annotated @TcpServer");
         }
         name = serverClass.getSimpleName();
+        framed = serverClass.getAnnotation(Framed.class);
         server = instantiate(serverClass);
         Class<?> stateClass = null;
         for (Method m : serverClass.getDeclaredMethods()) {
@@ -257,6 +264,9 @@ public final class JvmServer implements AutoCloseable {
                         stateConstructor == null ? null : construct(stateConstructor), config.sendQueueBytes(),
                         config.sendChunkSize(), config.onQueueFull());
                 key.attach(c);
+                if (framed != null) {
+                    c.framer = new Framer(framed, config.sendQueueBytes());
+                }
                 connections.add(c);
                 call(OnConnect.class, c, null, null);
                 settle(c);
@@ -277,6 +287,10 @@ public final class JvmServer implements AutoCloseable {
 
     private void read(JvmConnection c) {
         readBuffer.clear();
+        if (c.framer != null && c.status == JvmConnection.State.OPEN) {
+            // never more than the buffer takes: the firmware's buffer is sized for what the SDK delivers
+            readBuffer.limit(Math.min(readBuffer.capacity(), c.framer.room()));
+        }
         int n;
         try {
             n = c.channel.read(readBuffer);
@@ -285,12 +299,19 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         if (n < 0) {
-            end(c, null);
+            peerClosed(c);
             return;
         }
         c.lastReceive = System.nanoTime();
-        for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
-            call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
+        if (c.framer != null) {
+            if (c.status == JvmConnection.State.OPEN) {
+                c.framer.append(readBuffer.array(), 0, n);
+                deliver(c);
+            }
+        } else {
+            for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
+                call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
+            }
         }
         c.received += n;
         settle(c);
@@ -306,6 +327,9 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         c.sent += written;
+        if (written > 0 && c.framer != null && c.status == JvmConnection.State.OPEN) {
+            deliver(c); // the queue drained some: frames that waited for it go on
+        }
         if (written > 0 && c.queuedBytes() == 0 && c.status == JvmConnection.State.OPEN) {
             call(OnSent.class, c, null, null);
         }
@@ -322,7 +346,54 @@ public final class JvmServer implements AutoCloseable {
             end(c, null);
             return;
         }
-        c.key.interestOps(c.queuedBytes() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        c.startPiece();
+        // frames waiting for the queue: the firmware holds receiving, the loop stops reading
+        int read = c.framer != null && c.framer.paused() ? 0 : SelectionKey.OP_READ;
+        c.key.interestOps(c.queuedBytes() > 0 ? read | SelectionKey.OP_WRITE : read);
+    }
+
+    /** Delivers c's waiting frames while its send queue is at or below the pause mark. */
+    private void deliver(JvmConnection c) {
+        c.framer.deliver(new Framer.Sink() {
+            @Override
+            public boolean open() {
+                return c.status == JvmConnection.State.OPEN;
+            }
+
+            @Override
+            public int queued() {
+                return c.queueCost();
+            }
+
+            @Override
+            public void frame(byte[] buf, int offset, int length) {
+                call(OnFrame.class, c, JvmBytes.of(buf, offset, length), null);
+            }
+
+            @Override
+            public void oversize() {
+                call(OnOversize.class, c, null, null);
+            }
+
+            @Override
+            public void close() {
+                c.close();
+            }
+        });
+    }
+
+    /**
+     * The peer's FIN. On the chip lwIP hands it to espconn_server_recv, which closes at once
+     * (espconn_tcp.c: espconn_server_close: tcp_sent(pcb, NULL), then tcp_close): lwIP still sends the piece
+     * of the queue it was given, then its FIN; the rest of the queue is never sent. Likewise here.
+     */
+    private void peerClosed(JvmConnection c) {
+        try {
+            c.sent += c.flushPiece();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        end(c, null);
     }
 
     /** The connection is over: close it, run its last handlers, free its queue. */

@@ -35,6 +35,12 @@ final class SendQueue {
     private int cost;
     /** Bytes queued and not yet written. */
     private int pending;
+    /**
+     * Bytes of the piece the firmware has handed to the SDK and not yet seen acknowledged (espgen_server.c:
+     * espgen_kick; written here counts as acknowledged): at most a chunk, the next one starting as this one is
+     * written. The SDK has these bytes in lwIP, so they still leave when the peer's FIN closes the connection.
+     */
+    private int pieceLeft;
 
     SendQueue(int capacity, int chunkSize) {
         this.capacity = capacity;
@@ -70,16 +76,46 @@ final class SendQueue {
         pending += length;
     }
 
+    /** After a handler, as the firmware hands the SDK a piece when none is in flight: of up to a chunk. */
+    void startPiece() {
+        if (pieceLeft == 0) {
+            pieceLeft = Math.min(chunkSize, pending);
+        }
+    }
+
     /** Writes what the socket takes; returns how many bytes went out. */
     int writeTo(SocketChannel channel) throws IOException {
+        return writeTo(channel, false);
+    }
+
+    /**
+     * The peer's FIN closes the connection (espconn_tcp.c: espconn_server_recv -> espconn_server_close):
+     * lwIP still sends what it was given, the piece in flight, and nothing after it. Writes what the socket
+     * takes of that piece; returns how many bytes went out.
+     */
+    int writePieceTo(SocketChannel channel) throws IOException {
+        return writeTo(channel, true);
+    }
+
+    private int writeTo(SocketChannel channel, boolean pieceOnly) throws IOException {
         int written = 0;
         while (!blocks.isEmpty()) {
+            if (pieceLeft == 0) {
+                if (pieceOnly) {
+                    break;
+                }
+                pieceLeft = Math.min(chunkSize, pending - written);
+            }
             Block head = blocks.peek();
-            int n = channel.write(ByteBuffer.wrap(head.data, head.done, head.len - head.done));
+            int n = channel.write(ByteBuffer.wrap(head.data, head.done, Math.min(head.len - head.done, pieceLeft)));
+            pieceLeft -= n;
             head.done += n;
             head.sealed |= n > 0;
             written += n;
             if (head.done < head.len) {
+                if (pieceLeft == 0) {
+                    continue; // the piece ended inside this block: the next one starts here
+                }
                 break;
             }
             blocks.poll();
@@ -89,10 +125,16 @@ final class SendQueue {
         return written;
     }
 
+    /** The heap the blocks would hold on the chip: what the firmware's pause mark counts. */
+    int cost() {
+        return cost;
+    }
+
     void clear() {
         blocks.clear();
         cost = 0;
         pending = 0;
+        pieceLeft = 0;
     }
 
     /** espgen_txq.c: espgen_txq_cost. */
