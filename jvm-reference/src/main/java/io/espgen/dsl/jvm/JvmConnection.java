@@ -38,6 +38,13 @@ final class JvmConnection implements Connection {
     boolean ended;
     /** A @Framed server's framing of this connection, else null. */
     Framer framer;
+    /**
+     * Receiving is held while frames wait (espconn_recv_hold): the SDK still delivers what the window admits, up to
+     * TCP_WND after the hold (holdBudget left), without crediting it (heldBytes); a close then resets.
+     */
+    boolean held;
+    int holdBudget;
+    int heldBytes;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
             QueueFullPolicy onFull) throws IOException {

@@ -288,8 +288,9 @@ public final class JvmServer implements AutoCloseable {
     private void read(JvmConnection c) {
         readBuffer.clear();
         if (c.framer != null && c.status == JvmConnection.State.OPEN) {
-            // never more than the buffer takes: the firmware's buffer is sized for what the SDK delivers
-            readBuffer.limit(Math.min(readBuffer.capacity(), c.framer.room()));
+            // never more than the buffer takes, nor, while held, than the window still admits
+            int most = Math.min(readBuffer.capacity(), c.framer.room());
+            readBuffer.limit(c.held ? Math.min(most, c.holdBudget) : most);
         }
         int n;
         try {
@@ -303,6 +304,10 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         c.lastReceive = System.nanoTime();
+        if (c.held) {
+            c.holdBudget -= n;
+            c.heldBytes += n;
+        }
         if (c.framer != null) {
             if (c.status == JvmConnection.State.OPEN) {
                 c.framer.append(readBuffer.array(), 0, n);
@@ -347,8 +352,17 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         c.startPiece();
-        // frames waiting for the queue: the firmware holds receiving, the loop stops reading
-        int read = c.framer != null && c.framer.paused() ? 0 : SelectionKey.OP_READ;
+        // frames waiting for the queue: the firmware holds receiving (espgen_server.c: espgen_flow), and the SDK
+        // delivers what the window still admits, then nothing more
+        boolean wait = c.framer != null && c.framer.paused() && c.status == JvmConnection.State.OPEN;
+        if (wait && !c.held) {
+            c.held = true;
+            c.holdBudget = Limits.TCP_WINDOW;
+            c.heldBytes = 0;
+        } else if (!wait) {
+            c.held = false;
+        }
+        int read = c.held && c.holdBudget <= 0 ? 0 : SelectionKey.OP_READ;
         c.key.interestOps(c.queuedBytes() > 0 ? read | SelectionKey.OP_WRITE : read);
     }
 
@@ -385,9 +399,16 @@ public final class JvmServer implements AutoCloseable {
     /**
      * The peer's FIN. On the chip lwIP hands it to espconn_server_recv, which closes at once
      * (espconn_tcp.c: espconn_server_close: tcp_sent(pcb, NULL), then tcp_close): lwIP still sends the piece
-     * of the queue it was given, then its FIN; the rest of the queue is never sent. Likewise here.
+     * of the queue it was given, then its FIN; the rest of the queue is never sent. Likewise here. While
+     * receiving is held with bytes not credited, that close is a reset.
      */
     private void peerClosed(JvmConnection c) {
+        if (c.held && c.heldBytes > 0) {
+            // closing with a window not whole: lwIP resets and purges what it held (core/tcp.c: tcp_close_shutdown)
+            c.reset = true;
+            end(c, null);
+            return;
+        }
         try {
             c.sent += c.flushPiece();
         } catch (IOException e) {
