@@ -153,9 +153,11 @@ class Target:
 
 # ---- the client side ------------------------------------------------------------------------------------------
 
-def connect(t, port, timeout=2.0):
+def connect(t, port, timeout=2.0, rcvbuf=None):
     """Returns (socket or None, client port, what happened); the port is known even when the connect fails."""
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if rcvbuf is not None:  # before connect: the window scale and first window follow it
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     s.bind(("0.0.0.0", 0))
     me = s.getsockname()[1]
     s.settimeout(timeout)
@@ -373,9 +375,9 @@ def s_framed_pipelined(t):
     return single(t, PAGES, body)
 
 
-def s_ask_then_shutdown(n):
+def s_ask_then_shutdown(n, rcvbuf=None):
     """A client that asks for n bytes and shuts its side at once, as `nc -N` or an HTTP/1.0 client may: the
-    answer is still queued when the FIN arrives."""
+    answer is still queued when the FIN arrives. rcvbuf: a small receive buffer, so little is acknowledged."""
     def body(s):
         req = b"GET %d\n" % n
         s.sendall(req)
@@ -384,7 +386,7 @@ def s_ask_then_shutdown(n):
         got, end = read_until_end(s, 5.0)
         return len(req), got, end
     def session(t):
-        s, me, how = connect(t, PAGES)
+        s, me, how = connect(t, PAGES, rcvbuf=rcvbuf)
         if s is None:
             return [row(PAGES, me, 0, 0, how)]
         try:
@@ -419,6 +421,8 @@ SESSIONS = [
      "exact"),
     ("'GET 12000', then shutdown(SHUT_WR) at once (answer queued past one piece)", "Pages",
      s_ask_then_shutdown(12000), 3.0, "kinds"),
+    ("'GET 12000', then shutdown(SHUT_WR) at once, a 2 KB receive buffer", "Pages",
+     s_ask_then_shutdown(12000, rcvbuf=2048), 3.0, "exact"),
 ]
 
 

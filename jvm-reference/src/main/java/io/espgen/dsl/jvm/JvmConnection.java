@@ -45,6 +45,9 @@ final class JvmConnection implements Connection {
     boolean held;
     int holdBudget;
     int heldBytes;
+    /** The peer's FIN came while lwIP could not queue ours: the close is tried again at finRetry (nanoTime). */
+    boolean finPending;
+    long finRetry;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
             QueueFullPolicy onFull) throws IOException {
@@ -144,6 +147,11 @@ final class JvmConnection implements Connection {
     /** The peer's FIN: what the SDK already has of the queue (the piece in flight) still leaves. */
     int flushPiece() throws IOException {
         return queue.writePieceTo(channel);
+    }
+
+    /** Whether the piece in flight fills the SDK's send buffer, none of it acknowledged yet. */
+    boolean sendBufferFull() {
+        return queue.sendBufferFull();
     }
 
     /** The send queue's heap as the firmware counts it against the pause mark. */

@@ -71,6 +71,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JvmServer implements AutoCloseable {
 
+    /** How often the SDK polls a connection (espconn_tcp.c: espconn_server_poll, 4 slow-timer ticks of 250 ms). */
+    static final long POLL_MS = 1000;
+
     /** The most one receive hands a handler: one TCP segment (TCP_MSS), as on the chip. */
     static final int SEGMENT = Limits.TCP_MSS;
 
@@ -362,7 +365,7 @@ public final class JvmServer implements AutoCloseable {
         } else if (!wait) {
             c.held = false;
         }
-        int read = c.held && c.holdBudget <= 0 ? 0 : SelectionKey.OP_READ;
+        int read = c.finPending || c.held && c.holdBudget <= 0 ? 0 : SelectionKey.OP_READ;
         c.key.interestOps(c.queuedBytes() > 0 ? read | SelectionKey.OP_WRITE : read);
     }
 
@@ -400,13 +403,23 @@ public final class JvmServer implements AutoCloseable {
      * The peer's FIN. On the chip lwIP hands it to espconn_server_recv, which closes at once
      * (espconn_tcp.c: espconn_server_close: tcp_sent(pcb, NULL), then tcp_close): lwIP still sends the piece
      * of the queue it was given, then its FIN; the rest of the queue is never sent. Likewise here. While
-     * receiving is held with bytes not credited, that close is a reset.
+     * receiving is held with bytes not credited, that close is a reset; while the piece in flight fills lwIP's
+     * send buffer, the close fails and is tried again by the SDK's poll, a second later.
      */
     private void peerClosed(JvmConnection c) {
         if (c.held && c.heldBytes > 0) {
             // closing with a window not whole: lwIP resets and purges what it held (core/tcp.c: tcp_close_shutdown)
             c.reset = true;
             end(c, null);
+            return;
+        }
+        if (c.sendBufferFull()) {
+            // tcp_close fails with ERR_MEM (no room for a FIN): espconn_server_close leaves the connection as it
+            // was, sends go on, and espconn_server_poll closes again a second later
+            c.finPending = true;
+            c.finRetry = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MS);
+            settle(c);
+            publish(c);
             return;
         }
         try {
@@ -449,7 +462,12 @@ public final class JvmServer implements AutoCloseable {
         long now = System.nanoTime();
         long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
         for (JvmConnection c : List.copyOf(connections)) {
-            if (now - c.lastReceive >= limit) {
+            if (c.finPending) {
+                // espconn_server_poll: a connection no longer ESTABLISHED is closed again
+                if (now - c.finRetry >= 0) {
+                    peerClosed(c);
+                }
+            } else if (now - c.lastReceive >= limit) {
                 end(c, null);
             }
         }
@@ -460,7 +478,7 @@ public final class JvmServer implements AutoCloseable {
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
         for (JvmConnection c : connections) {
-            next = Math.min(next, c.lastReceive + limit - now);
+            next = Math.min(next, c.finPending ? c.finRetry - now : c.lastReceive + limit - now);
         }
         return next == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next) + 1);
     }

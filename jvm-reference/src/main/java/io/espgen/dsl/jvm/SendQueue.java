@@ -125,6 +125,14 @@ final class SendQueue {
         return written;
     }
 
+    /**
+     * Whether the piece in flight fills the SDK's send buffer with none of it acknowledged (written, here):
+     * lwIP then has no room to queue a FIN (tcp_out.c: tcp_enqueue_flags, snd_buf == 0).
+     */
+    boolean sendBufferFull() {
+        return pieceLeft == Limits.TCP_SEND_BUFFER;
+    }
+
     /** The heap the blocks would hold on the chip: what the firmware's pause mark counts. */
     int cost() {
         return cost;

@@ -28,7 +28,10 @@ class SendQueuePieceTest {
                 assertThat(q.writePieceTo(server)).as("before a handler has returned, nothing is with the SDK")
                         .isZero();
                 q.startPiece();
+                assertThat(q.sendBufferFull()).as("2920 bytes with lwIP, none acknowledged: no room for a FIN")
+                        .isTrue();
                 assertThat(q.writePieceTo(server)).as("one piece of sendChunkSize").isEqualTo(2920);
+                assertThat(q.sendBufferFull()).isFalse();
                 assertThat(q.writePieceTo(server)).as("and nothing after it").isZero();
                 assertThat(q.pending()).isEqualTo(12000 - 2920);
 
@@ -36,6 +39,7 @@ class SendQueuePieceTest {
                 small.push(new byte[1000], 0, 1000);
                 small.push(new byte[1000], 0, 1000);
                 small.startPiece();
+                assertThat(small.sendBufferFull()).as("a piece of 1460 leaves lwIP room for a FIN").isFalse();
                 assertThat(small.writePieceTo(server)).as("a piece spans blocks, up to sendChunkSize").isEqualTo(1460);
                 assertThat(small.writeTo(server)).as("the rest leaves in the next pieces").isEqualTo(540);
             }
