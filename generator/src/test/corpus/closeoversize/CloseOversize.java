@@ -9,7 +9,7 @@ import io.espgen.dsl.OnFrame;
 import io.espgen.dsl.TcpServer;
 
 /** Commands of at most 8 bytes; a longer one closes the connection (the default policy) after the answers before it. */
-@TcpServer(port = 7144, maxConnections = 3)
+@TcpServer(port = 7164, maxConnections = 3)
 @Framed(delimiter = "\n", maxFrameBytes = 8)
 public class CloseOversize {
 

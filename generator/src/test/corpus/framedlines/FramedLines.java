@@ -12,7 +12,7 @@ import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
 
 /** Lines ending in \r\n, at most 16 bytes: each answered with its number, length and text; longer ones dropped. */
-@TcpServer(port = 7140, maxConnections = 2)
+@TcpServer(port = 7160, maxConnections = 2)
 @Framed(delimiter = "\r\n", maxFrameBytes = 16, onOversize = OversizePolicy.DISCARD)
 public class FramedLines {
 

@@ -12,7 +12,7 @@ import io.espgen.dsl.TcpServer;
  * "GET n" answers n bytes. Clients ask and shut their side at once (nc -N, HTTP/1.0): an answer shorter than one
  * piece (2920 bytes) is with lwIP already when the FIN arrives, and is delivered whole before the FIN.
  */
-@TcpServer(port = 7145, maxConnections = 2)
+@TcpServer(port = 7165, maxConnections = 2)
 @Framed(delimiter = "\n", maxFrameBytes = 16)
 public class HalfClose {
 

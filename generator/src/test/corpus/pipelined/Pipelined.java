@@ -14,7 +14,7 @@ import io.espgen.dsl.Text;
  * numbered line. 200 page requests in one segment make 80 KB of answers through a 12 KB send queue, so frames
  * must wait while the queue is above its mark (half of it), with receive held, for every answer to arrive whole.
  */
-@TcpServer(port = 7141, maxConnections = 2)
+@TcpServer(port = 7161, maxConnections = 2)
 @Framed(delimiter = "\n", maxFrameBytes = 64)
 public class Pipelined {
 

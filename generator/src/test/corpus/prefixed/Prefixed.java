@@ -14,7 +14,7 @@ import io.espgen.dsl.TcpServer;
  * Frames with a 2-byte big-endian length, at most 300 bytes: each answered with the same framing, reversed.
  * Longer ones are skipped, as many bytes as their prefix says, however they are split.
  */
-@TcpServer(port = 7142, maxConnections = 2)
+@TcpServer(port = 7162, maxConnections = 2)
 @Framed(lengthPrefix = 2, maxFrameBytes = 300, onOversize = OversizePolicy.DISCARD)
 public class Prefixed {
 

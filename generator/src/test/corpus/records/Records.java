@@ -10,7 +10,7 @@ import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
 
 /** Fixed 6-byte records, a 2-byte key and a 4-byte big-endian value: each answered with the running sum. */
-@TcpServer(port = 7143, maxConnections = 2)
+@TcpServer(port = 7163, maxConnections = 2)
 @Framed(fixedSize = 6)
 public class Records {
 
