@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Timeout;
  * hands the FIN to espconn_server_recv with no data, which closes at once (espconn_tcp.c: espconn_server_close:
  * tcp_sent(pcb, NULL), tcp_close): lwIP sends what it was already given, the piece of the queue in flight (one
  * espconn_send of at most sendChunkSize, written whole by espconn_tcp_sent), then its FIN; the rest of the queue
- * is never sent and the runtime frees it in the disconnect callback. The emulation does the same. A client whose
- * receive window cannot take a whole piece never acknowledges the first one, so it gets exactly that piece.
+ * is never sent and the runtime frees it in the disconnect callback. The emulation does the same. The client's
+ * small receive window holds the pieces back (the next piece leaves only once the last is acknowledged whole), so
+ * the FIN finds the answer still queued: the client gets whole pieces, at least one, never all of it. (Were the
+ * piece in flight filling lwIP's send buffer, unacknowledged, the close would fail and be retried a second later,
+ * tcp_out.c: tcp_enqueue_flags; a window this small keeps part of it unsent, which carries the FIN.)
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HalfCloseTest {
