@@ -21,7 +21,7 @@ import time
 
 ETH_P_IP = 0x0800
 PACKET_OUTGOING = 4
-ECHO, STREAM, QUIET, ANSWER, SIZES, HOG = 7001, 7002, 7003, 7004, 7005, 7006
+ECHO, STREAM, QUIET, ANSWER, SIZES, HOG, PAGES = 7001, 7002, 7003, 7004, 7005, 7006, 7007
 
 
 class Capture:
@@ -153,9 +153,11 @@ class Target:
 
 # ---- the client side ------------------------------------------------------------------------------------------
 
-def connect(t, port, timeout=2.0):
+def connect(t, port, timeout=2.0, rcvbuf=None):
     """Returns (socket or None, client port, what happened); the port is known even when the connect fails."""
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if rcvbuf is not None:  # before connect: the window scale and first window follow it
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     s.bind(("0.0.0.0", 0))
     me = s.getsockname()[1]
     s.settimeout(timeout)
@@ -365,6 +367,38 @@ def s_heap(t):
     return rows
 
 
+def s_framed_pipelined(t):
+    def body(s):
+        s.sendall(b"GET 400\n" * 200)
+        got, end = read_until_end(s, 5.0, limit=80000)
+        return 1600, got, end
+    return single(t, PAGES, body)
+
+
+def s_ask_then_shutdown(n, rcvbuf=None):
+    """A client that asks for n bytes and shuts its side at once, as `nc -N` or an HTTP/1.0 client may: the
+    answer is still queued when the FIN arrives. rcvbuf: a small receive buffer, so little is acknowledged."""
+    def body(s):
+        req = b"GET %d\n" % n
+        s.sendall(req)
+        s.shutdown(socket.SHUT_WR)
+        time.sleep(0.5)
+        got, end = read_until_end(s, 5.0)
+        return len(req), got, end
+    def session(t):
+        s, me, how = connect(t, PAGES, rcvbuf=rcvbuf)
+        if s is None:
+            return [row(PAGES, me, 0, 0, how)]
+        try:
+            result = body(s)
+        except OSError as e:
+            result = ("?", "?", "client error %s" % errno.errorcode.get(e.errno, e.errno))
+        finally:
+            s.close()
+        return [row(PAGES, me, *result)]
+    return session
+
+
 # (title, server, session, seconds to wait for the firmware's end callbacks, how the rows are compared)
 # exact: every number; kinds: how each connection ended and which callbacks ran, numbers shown but not compared
 # (they depend on timing); counts: parallel clients, compared as how many ended each way.
@@ -381,6 +415,14 @@ SESSIONS = [
     ("over-limit burst: 12 clients at once, maxConnections 4", "Echo", s_burst, 3.0, "counts"),
     ("a receive larger than one segment: 6 KB in one write", "Sizes", s_big_receive, 3.0, "exact"),
     ("heap exhaustion: 4 clients queue 20 KB each, unread for 1 s", "Hog", s_heap, 5.0, "kinds"),
+    ("framed, pipelined: 200 x 'GET 400' in one write (80 KB through a 32 KB queue)", "Pages", s_framed_pipelined,
+     3.0, "exact"),
+    ("'GET 1000', then shutdown(SHUT_WR) at once (answer under one piece)", "Pages", s_ask_then_shutdown(1000), 3.0,
+     "exact"),
+    ("'GET 12000', then shutdown(SHUT_WR) at once (answer queued past one piece)", "Pages",
+     s_ask_then_shutdown(12000), 3.0, "kinds"),
+    ("'GET 12000', then shutdown(SHUT_WR) at once, a 2 KB receive buffer", "Pages",
+     s_ask_then_shutdown(12000, rcvbuf=2048), 3.0, "exact"),
 ]
 
 

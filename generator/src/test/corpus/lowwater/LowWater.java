@@ -13,7 +13,7 @@ import io.espgen.dsl.TcpServer;
  * when they empty it. Each piece is a chunk and a block of its own (100 + 16 bytes against the cap), so the
  * queue holds 8 and OnSent sees 500 queued on the way down and 0 at the end, on the chip and on the JVM.
  */
-@TcpServer(port = 7160, sendChunkSize = 100, sendQueueBytes = 1000)
+@TcpServer(port = 7170, sendChunkSize = 100, sendQueueBytes = 1000)
 public class LowWater {
     static final int PIECE = 100;
 

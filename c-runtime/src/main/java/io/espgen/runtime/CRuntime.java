@@ -25,11 +25,13 @@ public final class CRuntime {
      * lists with the source folders: a file added there and not here fails the build.
      */
     private static final List<String> INCLUDE_FILES = List.of(
+            "espgen_frame.h",
             "espgen_runtime.h",
             "espgen_sdk.h",
             "espgen_text.h");
 
     private static final List<String> SOURCE_FILES = List.of(
+            "espgen_frame.c",
             "espgen_server.c",
             "espgen_text.c",
             "espgen_txq.c",

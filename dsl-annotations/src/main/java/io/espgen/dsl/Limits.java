@@ -60,6 +60,23 @@ public final class Limits {
     /** The longest station host name the SDK takes ({@code wifi_station_set_hostname}). */
     public static final int MAX_HOSTNAME_LENGTH = 32;
 
+    /** The SDK's TCP receive window (TCP_WND, 4 x MSS): what a peer may send beyond what was read. */
+    public static final int TCP_WINDOW = 4 * TCP_MSS;
+
+    /** The longest frame a {@link Framed} server may declare. */
+    public static final int MAX_FRAME_BYTES = 4096;
+
+    /**
+     * The receive buffer of one connection of a {@link Framed} server whose longest frame takes frameWireBytes
+     * with its delimiter or prefix: a frame still incomplete, the receive that paused delivery (one segment), and
+     * the window the SDK still delivers after {@code espconn_recv_hold} (espconn_tcp.c: espconn_recv_hold only
+     * stops crediting the window, espconn_server_recv). Receiving is held only while delivery is paused, and
+     * then at most this much waits.
+     */
+    public static int frameBufferBytes(int frameWireBytes) {
+        return frameWireBytes + TCP_MSS + TCP_WINDOW;
+    }
+
     /** The most elements a state array may have. */
     public static final int MAX_ARRAY_LENGTH = 4096;
 }

@@ -68,7 +68,8 @@ public @interface TcpServer {
      * would take to answer, about 10 KB. So with the default a server that answers each receive with at most
      * as much as it received (an echo, a proxy) never meets a full queue; below about 10 KB, holding starts
      * at the first queued byte and a fast client can still fill the queue. The heap is only taken while
-     * bytes wait: about 50 KiB are free on an idle chip.
+     * bytes wait: about 50 KiB are free on an idle chip. A {@link Framed} server holds receiving only while
+     * its frames wait for the queue to drain below {@link Framed#pauseAboveBytes()}.
      */
     int sendQueueBytes() default 12288;
 

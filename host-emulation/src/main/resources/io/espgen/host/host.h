@@ -24,6 +24,9 @@
 /* The chip's numbers the emulation enforces. */
 #define HOST_TCP_MSS ESPGEN_TCP_MSS
 #define HOST_TCP_SND_BUF ESPGEN_TCP_SND_BUF	/* the most bytes in flight, and the ESPCONN_COPY buffer */
+/* espconn_server_poll's period: tcp_poll(pcb, espconn_server_poll, 4) in slow-timer ticks of 250 ms
+ * (espconn_tcp.c: espconn_tcp_accept; tcp_impl.h: TCP_SLOW_INTERVAL) */
+#define HOST_POLL_MS 1000
 #define HOST_TCP_WND ESPGEN_TCP_WND	/* the chip's receive window */
 #define HOST_COPY_SEGMENTS 8	/* segments the ESPCONN_COPY buffer may hold */
 #define HOST_HEAP_SIZE (50u * 1024u)	/* what an idle echo app leaves free on the chip */

@@ -93,6 +93,8 @@ struct host_client {
 	uint64_t acked_total;	/* bytes the peer has acknowledged so far */
 	uint64_t queued_total;	/* bytes accepted by espconn_send so far */
 	uint64_t received_total;	/* bytes read for the recv callback so far (dropped ones too) */
+	bool fin_received;	/* the peer's FIN came while lwIP could not queue ours: still open, see host_peer_fin */
+	uint64_t fin_retry_ms;	/* when espconn_server_poll closes again */
 };
 
 enum host_ev_kind {
@@ -159,6 +161,7 @@ void host_accept_ready(struct host_listener *l);	/* accepts (or refuses) the cli
 /* host_espconn_send.c */
 bool host_has_unwritten(const struct host_client *c);	/* part of a send has not reached the socket yet */
 bool host_can_write(const struct host_client *c);	/* unwritten, and the stack has room in flight */
+bool host_send_buffer_full(const struct host_client *c);	/* TCP_SND_BUF in flight, none of it unsent */
 void host_seg_release(struct host_seg *s);	/* frees a send's record and the SDK's espconn_buf */
 int host_write_some(struct host_client *c);	/* writes what the socket takes; 0 or the errno that ended c */
 void host_flush_writes(struct host_client *c);	/* best effort before a graceful close */
@@ -168,5 +171,6 @@ int host_check_acks(struct host_client *c);	/* releases acknowledged sends, send
 /* host_espconn_recv.c */
 bool host_wants_input(const struct host_client *c);	/* whether the loop should read from c */
 bool host_read_one(struct host_client *c);	/* one read to the recv callback; false when c ended */
+bool host_peer_fin(struct host_client *c);	/* the SDK's close on the peer's FIN; false when c ended */
 
 #endif /* ESPGEN_HOST_ESPCONN_INTERNAL_H */

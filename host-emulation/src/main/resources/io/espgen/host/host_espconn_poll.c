@@ -33,7 +33,11 @@ static void check_idle(uint64_t now)
 	while (c) {
 		struct host_client *next = c->next;
 
-		if (!c->closing && c->idle_s &&
+		if (!c->closing && c->fin_received) {
+			/* espconn_server_poll: a connection past ESTABLISHED is closed again */
+			if (now >= c->fin_retry_ms)
+				host_peer_fin(c);
+		} else if (!c->closing && c->idle_s &&
 		    now >= c->last_rx_ms + (uint64_t)c->idle_s * 1000u) {
 			host_log("idle timeout (%u s): closing 127.0.0.1:%d on firmware port %d", c->idle_s,
 				 c->remote_port, c->srv->fw_port);
@@ -62,7 +66,9 @@ static int own_timeout(uint64_t now, bool *ack_wait)
 			*ack_wait = true;
 			continue;
 		}
-		if (c->idle_s) {
+		if (c->fin_received) {
+			d = c->fin_retry_ms > now ? (int)(c->fin_retry_ms - now) : 0;
+		} else if (c->idle_s) {
 			uint64_t due = c->last_rx_ms + (uint64_t)c->idle_s * 1000u;
 
 			d = due > now ? (int)(due - now) : 0;

@@ -14,7 +14,31 @@
 /* Whether the loop should read from c: a held connection still takes what its window let in. */
 bool host_wants_input(const struct host_client *c)
 {
-	return !c->held || c->hold_budget > 0;
+	return !c->fin_received && (!c->held || c->hold_budget > 0);
+}
+
+/*
+ * The peer's FIN: espconn_tcp.c: espconn_server_recv closes at once (espconn_server_close: tcp_close, then
+ * tcp_sent(pcb, NULL)): lwIP sends what it holds, then its FIN, and the rest of what the firmware queued is never
+ * sent; the disconnect callback follows. With receive held and bytes not credited that close is a reset
+ * (host_client_end). But tcp_close fails with ERR_MEM when lwIP cannot queue its FIN (host_send_buffer_full), and
+ * espconn_server_close then leaves the connection as it was: sends and sent callbacks go on, and
+ * espconn_server_poll, once a second, closes again (a connection no longer ESTABLISHED). Returns false when c
+ * ended.
+ */
+bool host_peer_fin(struct host_client *c)
+{
+	if (!(c->held && c->held_len > 0) && host_send_buffer_full(c)) {
+		if (!c->fin_received)
+			host_log("the peer of 127.0.0.1:%d on firmware port %d ended its stream; lwIP cannot queue its "
+				 "own FIN (send buffer full): closing again in 1 s (espconn_tcp.c: espconn_server_close, "
+				 "espconn_server_poll)", c->remote_port, c->srv->fw_port);
+		c->fin_received = true;
+		c->fin_retry_ms = host_now_ms() + HOST_POLL_MS;
+		return true;
+	}
+	host_client_end(c, false, ESPCONN_OK, false);
+	return false;
 }
 
 /* Reads one segment's worth and hands it to the firmware. Returns false when the client ended. */
@@ -38,11 +62,8 @@ bool host_read_one(struct host_client *c)
 		host_client_fail(c, errno);
 		return false;
 	}
-	if (n == 0) {
-		/* The peer's FIN: the SDK closes its side and reports a disconnect. */
-		host_client_end(c, false, ESPCONN_OK, false);
-		return false;
-	}
+	if (n == 0)
+		return host_peer_fin(c);
 	c->last_rx_ms = host_now_ms();
 	c->received_total += (uint64_t)n;
 	/* espconn_tcp.c: espconn_server_recv credits the window at once (tcp_recved) unless receive is held,

@@ -131,6 +131,20 @@ static unsigned in_flight(const struct host_client *c)
 	return (unsigned)outq;
 }
 
+/*
+ * Whether lwIP could not queue a FIN now: tcp_send_fin puts it on the last unsent segment, else in a segment of
+ * its own, which needs a byte of send buffer (tcp_out.c: tcp_enqueue_flags returns ERR_MEM at snd_buf == 0). So a
+ * FIN waits while TCP_SND_BUF bytes are in flight and none of them is still unsent (SIOCOUTQNSD).
+ */
+bool host_send_buffer_full(const struct host_client *c)
+{
+	int unsent = 0;
+
+	if (in_flight(c) < HOST_TCP_SND_BUF)
+		return false;
+	return ioctl(c->fd, SIOCOUTQNSD, &unsent) == 0 && unsent == 0;
+}
+
 bool host_can_write(const struct host_client *c)
 {
 	return host_has_unwritten(c) && in_flight(c) < HOST_TCP_SND_BUF;

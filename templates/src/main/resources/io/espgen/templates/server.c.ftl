@@ -7,6 +7,9 @@
  */
 #include "espgen_runtime.h"
 #include "espgen_text.h"
+[#if s.framing()??]
+#include "espgen_frame.h"
+[/#if]
 #include "${s.cName()}.h"
 
 #define ${s.macro()}_PORT ${s.port()}
@@ -56,6 +59,31 @@ static const struct ${st.struct()} ${st.initName()} = {
 [/#list]
 };
 [/#if]
+[/#if]
+[#if s.framing()??]
+[#assign fr = s.framing()]
+
+/* Framing: each connection's receive buffer, with room for an incomplete frame, the receive that paused
+ * delivery and the window the SDK still delivers after a hold (io.espgen.dsl.Limits.frameBufferBytes). */
+static uint8 ${fr.buffers()}[${s.macro()}_MAX_CONNECTIONS][${fr.bufferBytes()}];
+static struct espgen_framer ${fr.framers()}[${s.macro()}_MAX_CONNECTIONS];
+
+static const struct espgen_framing ${fr.struct()} = {
+	.kind = ${fr.kind()},
+[#if fr.delimiter()??]
+	.delim_len = ${fr.delimiterLength()},
+	.delim = ${fr.delimiter()},
+[/#if]
+[#if fr.prefixBytes() != 0]
+	.prefix_len = ${fr.prefixBytes()},
+[/#if]
+	.discard = ${fr.discard()?then(1, 0)},
+	.max_frame = ${fr.maxFrameBytes()},
+	.buf_size = ${fr.bufferBytes()},
+	.pause_above = ${fr.pauseAboveBytes()}, /* send queue bytes above which frames wait */
+	.bufs = &${fr.buffers()}[0][0],
+	.framers = ${fr.framers()},
+};
 [/#if]
 [#if s.helpers()?has_content]
 
@@ -121,6 +149,9 @@ static struct espgen_server ${s.cName()} = {
 	.queue_full = ${s.queueFullPolicy()},
 	.conns = ${s.cName()}_conns,
 	.handlers = &${s.cName()}_handlers,
+[#if s.framing()??]
+	.framing = &${s.framing().struct()},
+[/#if]
 };
 
 /* The SDK's callbacks: each hands this server to the runtime. */

@@ -98,7 +98,12 @@ struct espgen_handlers {
 	void (*on_sent)(struct espgen_server *srv, struct espgen_conn *c);
 	void (*on_error)(struct espgen_server *srv, struct espgen_conn *c, sint8 err);
 	void (*on_disconnect)(struct espgen_server *srv, struct espgen_conn *c);
+	/* a framed server's (espgen_frame.c): one complete frame; a frame dropped for its size */
+	void (*on_frame)(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
+	void (*on_oversize)(struct espgen_server *srv, struct espgen_conn *c);
 };
+
+struct espgen_framing;
 
 struct espgen_server {
 	const char *name; /* for log lines */
@@ -112,6 +117,7 @@ struct espgen_server {
 	uint8 queue_full;   /* enum espgen_queue_full */
 	struct espgen_conn *conns; /* max_conns entries */
 	const struct espgen_handlers *handlers;
+	const struct espgen_framing *framing; /* NULL: every receive goes to on_receive as it came */
 	struct espgen_server *next; /* the runtime's list of started servers */
 	/* the listening espconn; lives as long as the firmware */
 	struct espconn listen;
@@ -312,6 +318,9 @@ static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espge
 #else
 #define ESPGEN_LOG_DEBUG(...) ESPGEN_LOG_OFF(__VA_ARGS__)
 #endif
+
+/* One line about a client, "<server>: a.b.c.d:port what". */
+void espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c, const char *what);
 
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);

@@ -24,6 +24,7 @@
  *     close waits for a peer that may never read again, holding the stack's buffers meanwhile.
  */
 #include "espgen_runtime.h"
+#include "espgen_frame.h"
 
 #define ESPGEN_SIG_DISCONNECT 1
 #define ESPGEN_TASK_QUEUE_LEN 4
@@ -66,8 +67,8 @@ static void ICACHE_FLASH_ATTR espgen_log_addr(const struct espgen_server *srv, c
 	os_printf("%s: %d.%d.%d.%d:%d %s\n", srv->name, ip[0], ip[1], ip[2], ip[3], port, what);
 }
 
-static void ICACHE_FLASH_ATTR espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c,
-					      const char *what)
+void ICACHE_FLASH_ATTR espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c,
+				       const char *what)
 {
 	espgen_log_addr(srv, c->remote_ip, c->remote_port, what);
 }
@@ -131,13 +132,23 @@ static void ICACHE_FLASH_ATTR espgen_fail(struct espgen_server *srv, struct espg
 }
 
 /* Holds receiving while the queue has less than recv_reserve of room, and lets it go once the queue has
- * drained to half that mark. */
+ * drained to half that mark. A framed server holds while its frames wait instead (espgen_frame.c): its
+ * queue grows only as frames are delivered. */
 static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espgen_conn *c)
 {
 	uint32 mark = srv->queue_cap > srv->recv_reserve ? srv->queue_cap - srv->recv_reserve : 0;
 
 	if (c->pcb == NULL || c->state != ESPGEN_CONN_OPEN)
 		return;
+	if (srv->framing != NULL) {
+		bool wait = espgen_frames_waiting(srv, c);
+
+		if (wait && !c->recv_held && espconn_recv_hold(c->pcb) == ESPCONN_OK)
+			c->recv_held = 1;
+		else if (!wait && c->recv_held && espconn_recv_unhold(c->pcb) == ESPCONN_OK)
+			c->recv_held = 0;
+		return;
+	}
 	if (!c->recv_held && c->txq.queued > mark) {
 		if (espconn_recv_hold(c->pcb) == ESPCONN_OK)
 			c->recv_held = 1;
@@ -205,6 +216,8 @@ static void ICACHE_FLASH_ATTR espgen_release(struct espgen_server *srv, struct e
 	if (srv->handlers->on_disconnect != NULL)
 		srv->handlers->on_disconnect(srv, c);
 	espgen_txq_clear(&c->txq);
+	if (srv->framing != NULL)
+		espgen_frame_reset(srv, c);
 	os_memset(c, 0, sizeof(*c));
 	c->generation = generation; /* a late event for this connection must not match the next one */
 	espgen_flush(srv);
@@ -246,9 +259,14 @@ void ICACHE_FLASH_ATTR espgen_on_receive(struct espgen_server *srv, void *arg, c
 	struct espgen_conn *c = espgen_find(srv, arg);
 
 	/* data after close() is dropped */
-	if (c == NULL || c->state != ESPGEN_CONN_OPEN || srv->handlers->on_receive == NULL)
+	if (c == NULL || c->state != ESPGEN_CONN_OPEN)
 		return;
-	srv->handlers->on_receive(srv, c, (const uint8 *)data, len);
+	if (srv->framing != NULL) {
+		if (!espgen_frame_input(srv, c, (const uint8 *)data, len))
+			espgen_fail(srv, c, "receive buffer overflow (more than the window after a hold), aborting");
+	} else if (srv->handlers->on_receive != NULL) {
+		srv->handlers->on_receive(srv, c, (const uint8 *)data, len);
+	}
 	espgen_flush(srv);
 }
 
@@ -277,6 +295,9 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 	/* being reset (failed) or disconnected: nothing more is sent */
 	if (c->state == ESPGEN_CONN_DISCONNECTING)
 		return;
+	/* the queue drained a piece: frames that waited for it go on */
+	if (srv->framing != NULL)
+		espgen_frame_deliver(srv, c);
 	if (c->txq.head == NULL && c->state == ESPGEN_CONN_CLOSING)
 		espgen_post_disconnect(srv, c);
 	else if (c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL &&

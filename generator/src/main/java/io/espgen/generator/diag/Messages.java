@@ -134,6 +134,65 @@ public final class Messages {
         return "handlers of one server must share one state class; " + first + " and " + second + " differ";
     }
 
+    // --- @Framed ---
+
+    public static String framingWays() {
+        return "@Framed needs exactly one way to end a frame: delimiter = \"\\n\" (or \"\\r\\n\"), "
+                + "lengthPrefix = 1, 2 or 4, or fixedSize = <bytes>";
+    }
+
+    public static String framingRange(String attribute, long value, long min, long max) {
+        return "@Framed(" + attribute + " = " + value + ") is out of range: it must be " + min + " to " + max
+                + " bytes";
+    }
+
+    public static String framingPrefix(int value) {
+        return "@Framed(lengthPrefix = " + value + ") must be 1, 2 or 4: the bytes of a big-endian frame length";
+    }
+
+    public static String framingPrefixTooShort(int max) {
+        return "@Framed(maxFrameBytes = " + max + ") cannot be reached with lengthPrefix = 1 (at most 255): "
+                + "use lengthPrefix = 2, or maxFrameBytes = 255";
+    }
+
+    public static String framingDelimiterLength(int length) {
+        return "@Framed(delimiter) has " + length + " characters; a delimiter is 1 to 8 bytes, such as \"\\r\\n\"";
+    }
+
+    public static String framingDelimiterChars() {
+        return "@Framed(delimiter) may only hold characters 0 to 255, one byte each (write \\u00e9 as its "
+                + "UTF-8 bytes, \"\\u00c3\\u00a9\")";
+    }
+
+    public static String framingFixedWith(String attribute) {
+        return "@Framed(" + attribute + ") has no meaning with fixedSize: every frame is fixedSize bytes, none is "
+                + "oversized; remove it";
+    }
+
+    public static String framingPause(int value, int queue) {
+        return "@Framed(pauseAboveBytes = " + value + ") must be -1 (half the send queue) or 0 to sendQueueBytes = "
+                + queue;
+    }
+
+    public static String framingWithoutOnFrame() {
+        return "a @Framed server hands each frame to an @OnFrame handler: add one, "
+                + "void frame(Connection c, Bytes frame)";
+    }
+
+    public static String frameWithoutFraming() {
+        return "this handler needs frames: declare them on the server class with @Framed(delimiter = \"\\n\") "
+                + "(or lengthPrefix, or fixedSize)";
+    }
+
+    public static String receiveWhenFramed() {
+        return "a @Framed server receives whole frames: use @OnFrame instead of @OnReceive";
+    }
+
+    public static String oversizeNeverCalled() {
+        return "@OnOversize is called only for a dropped frame: set @Framed(onOversize = OversizePolicy.DISCARD), "
+                + "or remove it (an oversized frame closes the connection)";
+    }
+
     // --- state class ---
 
     public static String stateShape(String name, String what) {

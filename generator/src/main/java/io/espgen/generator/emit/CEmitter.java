@@ -31,6 +31,8 @@ public final class CEmitter {
             "include/espgen_sdk.h", CRuntime.INCLUDE_BASE + "espgen_sdk.h",
             "include/espgen_runtime.h", CRuntime.INCLUDE_BASE + "espgen_runtime.h",
             "include/espgen_text.h", CRuntime.INCLUDE_BASE + "espgen_text.h",
+            "include/espgen_frame.h", CRuntime.INCLUDE_BASE + "espgen_frame.h",
+            "runtime/espgen_frame.c", CRuntime.SOURCE_BASE + "espgen_frame.c",
             "runtime/espgen_text.c", CRuntime.SOURCE_BASE + "espgen_text.c",
             "runtime/espgen_server.c", CRuntime.SOURCE_BASE + "espgen_server.c",
             "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c",

@@ -3,6 +3,7 @@ package io.espgen.generator.model;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Framed;
 import io.espgen.dsl.Log;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
@@ -15,6 +16,7 @@ public final class DslTypes {
 
     public static final String TCP_SERVER = TcpServer.class.getName();
     public static final String WIFI = WiFi.class.getName();
+    public static final String FRAMED = Framed.class.getName();
     public static final String CONNECTION = Connection.class.getName();
     public static final String BYTES = Bytes.class.getName();
     public static final String CONNECTION_ERROR = ConnectionError.class.getName();

@@ -3,6 +3,8 @@ package io.espgen.generator.model;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnFrame;
+import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
 import java.lang.annotation.Annotation;
@@ -14,6 +16,8 @@ public enum Event {
     CONNECT(OnConnect.class, "on_connect", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     RECEIVE(OnReceive.class, "on_receive",
             EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
+    FRAME(OnFrame.class, "on_frame", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
+    OVERSIZE(OnOversize.class, "on_oversize", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     SENT(OnSent.class, "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     ERROR(OnError.class, "on_error",
             EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.ERROR)),

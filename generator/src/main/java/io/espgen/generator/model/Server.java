@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param helpers the server's methods the handlers call, as C functions, in first-call order
  * @param constants the server's constants the handlers use, by Java name
  * @param flashTexts the long strings the handlers send, placed in flash
+ * @param framing the server's @Framed, when it has one
  */
 public record Server(
         String qualifiedName,
@@ -36,7 +37,8 @@ public record Server(
         List<Handler> handlers,
         List<CFunction> helpers,
         List<Constant> constants,
-        List<FlashText> flashTexts) {
+        List<FlashText> flashTexts,
+        Optional<Framing> framing) {
     public Server {
         handlers = List.copyOf(handlers);
         helpers = List.copyOf(helpers);

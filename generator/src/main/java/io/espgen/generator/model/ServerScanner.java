@@ -48,6 +48,7 @@ public final class ServerScanner {
             boolean closeOnQueueFull,
             Optional<TypeElement> stateClass,
             List<HandlerSite> handlers,
+            Optional<Framing> framing,
             List<Problem> problems) {
 
         public ServerSite {
@@ -119,8 +120,9 @@ public final class ServerScanner {
             checkStateClass(state, type);
         }
         handlers.sort((a, b) -> a.event().compareTo(b.event()));
+        Optional<Framing> framing = FramingScanner.scan(type, queue, handlers, problems::add);
         return new ServerSite(type, ann, port, maxConnections, idle, chunk, queue, close, Optional.ofNullable(state),
-                handlers, problems);
+                handlers, framing, problems);
     }
 
     private void checkServerShape(TypeElement type) {

@@ -10,6 +10,7 @@ import io.espgen.generator.ir.pass.Names;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.FlashText;
+import io.espgen.generator.model.Framing;
 import io.espgen.generator.model.Handler;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
@@ -49,7 +50,18 @@ public record ServerPlan(
         List<FlashText> flashTexts,
         List<HelperPlan> helpers,
         List<FunctionPlan> functions,
-        List<SlotPlan> slots) {
+        List<SlotPlan> slots,
+        FramingPlan framing) {
+
+    /**
+     * A framed server's struct espgen_framing, as C initializer values; null without @Framed.
+     *
+     * @param kind the enum espgen_frame_kind constant
+     * @param delimiter the delimiter's bytes as a C initializer ({@code { 0x0d, 0x0a }}), or null
+     */
+    public record FramingPlan(String kind, String delimiter, int delimiterLength,
+            int prefixBytes, int maxFrameBytes, int bufferBytes, int pauseAboveBytes, boolean discard,
+            String struct, String buffers, String framers) {}
 
     /** The per-connection state struct; null without a state class. */
     public record StatePlan(String javaName, String struct, String arrayName, String initName, int line,
@@ -116,7 +128,18 @@ public record ServerPlan(
                 s.sendChunkSize(), s.sendQueueBytes(),
                 Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
-                s.flashTexts(), helpers, functions, slots);
+                s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null));
+    }
+
+    private static FramingPlan framing(String c, Framing f) {
+        String delimiter = null;
+        if (f.kind() == Framing.Kind.DELIMITED) {
+            delimiter = f.delimiter().chars().mapToObj(ch -> String.format("0x%02x", ch))
+                    .collect(Collectors.joining(", ", "{ ", " }"));
+        }
+        return new FramingPlan("ESPGEN_FRAME_" + f.kind().name(), delimiter, f.delimiter().length(), f.prefixBytes(),
+                f.maxFrameBytes(), f.bufferBytes(), f.pauseAboveBytes(), f.discardOversize(), c + "_framing",
+                c + "_frame_bufs", c + "_framers");
     }
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {
@@ -143,7 +166,7 @@ public record ServerPlan(
 
         List<CParam> cparams = new ArrayList<>(List.of(new CParam(CType.struct("espgen_server").pointer(), "srv"),
                 new CParam(CType.struct("espgen_conn").pointer(), conn)));
-        if (e == Event.RECEIVE) {
+        if (e == Event.RECEIVE || e == Event.FRAME) {
             cparams.add(new CParam(CType.of("uint8").constant().pointer(), "rx_data"));
             cparams.add(new CParam(CType.of("uint16"), "rx_len"));
         }

@@ -13,7 +13,7 @@ public final class ServerNames {
 
     /** What a server's C file names its own functions and tables, after the server's prefix. */
     private static final List<String> FILE_NAMES = List.of("start", "start_state", "connect_cb", "recv_cb",
-            "sent_cb", "disconnect_cb", "error_cb", "handlers", "conns");
+            "sent_cb", "disconnect_cb", "error_cb", "handlers", "conns", "framing", "frame_bufs", "framers");
 
     private final String prefix;
     private final Set<String> taken = new HashSet<>();

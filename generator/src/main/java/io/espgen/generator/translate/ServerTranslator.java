@@ -118,7 +118,7 @@ public final class ServerTranslator {
         return Optional.of(new Server(site.type().getQualifiedName().toString(), simpleName, source.fileName(),
                 site.port(), site.maxConnections(), site.idleTimeoutSeconds(), site.sendChunkSize(),
                 site.sendQueueBytes(), site.closeOnQueueFull(), state, handlers, helpers.functions(),
-                constants.macros(), constants.flashTexts()));
+                constants.macros(), constants.flashTexts(), site.framing()));
     }
 
     /** The C names of a handler's values: its Java parameter names, or the runtime's defaults. */

@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * fill A 3000 abc      send 3000 bytes cycling through abc (escapes as for send)
  * pause 200            wait 200 ms
  * close A              half-close A (the server reads the end of the stream); A keeps reading
+ * send-close A GET 1\n  send the rest of the line and half-close A at once, before the server answers; wait for
+ *                      the end as after close (what the server had queued then is what the SDK still sends)
  * reset A              abort A with a reset; its recording ends there
  * expect-close A       wait until the server has closed A
  * </pre>
@@ -70,7 +72,8 @@ final class Session {
             int at = i + 1;
             switch (op) {
                 case "connect", "close", "reset", "expect-close" -> steps.add(new Step(at, op, arg(w, 1, at), null, 0));
-                case "send" -> steps.add(new Step(at, op, arg(w, 1, at), unescape(w.length > 2 ? w[2] : "", at), 0));
+                case "send", "send-close" ->
+                    steps.add(new Step(at, op, arg(w, 1, at), unescape(w.length > 2 ? w[2] : "", at), 0));
                 case "fill" -> {
                     String[] nt = arg(w, 2, at).split(" ", 2);
                     byte[] pattern = unescape(nt.length > 1 ? nt[1] : "", at);
@@ -178,6 +181,11 @@ final class Session {
                     awaitSettled(what, c, server);
                 }
                 case "close" -> {
+                    c.halfClose();
+                    awaitEnded(what, c, server);
+                }
+                case "send-close" -> {
+                    c.send(s.data());
                     c.halfClose();
                     awaitEnded(what, c, server);
                 }

@@ -36,6 +36,18 @@ final class JvmConnection implements Connection {
     long sent;
     /** Whether the connection has ended and its last handler has returned. */
     boolean ended;
+    /** A @Framed server's framing of this connection, else null. */
+    Framer framer;
+    /**
+     * Receiving is held while frames wait (espconn_recv_hold): the SDK still delivers what the window admits, up to
+     * TCP_WND after the hold (holdBudget left), without crediting it (heldBytes); a close then resets.
+     */
+    boolean held;
+    int holdBudget;
+    int heldBytes;
+    /** The peer's FIN came while lwIP could not queue ours: the close is tried again at finRetry (nanoTime). */
+    boolean finPending;
+    long finRetry;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
             QueueFullPolicy onFull) throws IOException {
@@ -135,6 +147,26 @@ final class JvmConnection implements Connection {
     /** Writes what the socket takes; returns how many bytes went out. */
     int flush() throws IOException {
         return queue.writeTo(channel);
+    }
+
+    /** After a handler: the firmware hands the SDK a piece of the queue if none is in flight. */
+    void startPiece() {
+        queue.startPiece();
+    }
+
+    /** The peer's FIN: what the SDK already has of the queue (the piece in flight) still leaves. */
+    int flushPiece() throws IOException {
+        return queue.writePieceTo(channel);
+    }
+
+    /** Whether the piece in flight fills the SDK's send buffer, none of it acknowledged yet. */
+    boolean sendBufferFull() {
+        return queue.sendBufferFull();
+    }
+
+    /** The send queue's heap as the firmware counts it against the pause mark. */
+    int queueCost() {
+        return queue.cost();
     }
 
     /** Frees the queue once the connection has ended (after its last handler, as the firmware does). */

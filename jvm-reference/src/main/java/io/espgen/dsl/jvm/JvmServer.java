@@ -3,11 +3,14 @@ package io.espgen.dsl.jvm;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Framed;
 import io.espgen.dsl.Limits;
 import io.espgen.dsl.Log;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
+import io.espgen.dsl.OnFrame;
+import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
 import io.espgen.dsl.TcpServer;
@@ -68,14 +71,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JvmServer implements AutoCloseable {
 
+    /** How often the SDK polls a connection (espconn_tcp.c: espconn_server_poll, 4 slow-timer ticks of 250 ms). */
+    static final long POLL_MS = 1000;
+
     /** The most one receive hands a handler: one TCP segment (TCP_MSS), as on the chip. */
     static final int SEGMENT = Limits.TCP_MSS;
 
     private static final List<Class<? extends Annotation>> EVENTS =
-            List.of(OnConnect.class, OnReceive.class, OnSent.class, OnError.class, OnDisconnect.class);
+            List.of(OnConnect.class, OnReceive.class, OnFrame.class, OnOversize.class, OnSent.class, OnError.class,
+                    OnDisconnect.class);
 
     private final String name;
     private final TcpServer config;
+    /** The server's framing, or null: receives then go to @OnReceive as they come. */
+    private final Framed framed;
     private final Object server;
     private final Map<Class<? extends Annotation>, Method> handlers = new HashMap<>();
     private final Constructor<?> stateConstructor;
@@ -95,6 +104,7 @@ public final class JvmServer implements AutoCloseable {
             throw new IllegalArgumentException(serverClass.getName() + " is not annotated @TcpServer");
         }
         name = serverClass.getSimpleName();
+        framed = serverClass.getAnnotation(Framed.class);
         server = instantiate(serverClass);
         Class<?> stateClass = null;
         for (Method m : serverClass.getDeclaredMethods()) {
@@ -257,6 +267,9 @@ public final class JvmServer implements AutoCloseable {
                         stateConstructor == null ? null : construct(stateConstructor), config.sendQueueBytes(),
                         config.sendChunkSize(), config.onQueueFull());
                 key.attach(c);
+                if (framed != null) {
+                    c.framer = new Framer(framed, config.sendQueueBytes());
+                }
                 connections.add(c);
                 call(OnConnect.class, c, null, null);
                 settle(c);
@@ -277,6 +290,11 @@ public final class JvmServer implements AutoCloseable {
 
     private void read(JvmConnection c) {
         readBuffer.clear();
+        if (c.framer != null && c.status == JvmConnection.State.OPEN) {
+            // never more than the buffer takes, nor, while held, than the window still admits
+            int most = Math.min(readBuffer.capacity(), c.framer.room());
+            readBuffer.limit(c.held ? Math.min(most, c.holdBudget) : most);
+        }
         int n;
         try {
             n = c.channel.read(readBuffer);
@@ -285,12 +303,23 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         if (n < 0) {
-            end(c, null);
+            peerClosed(c);
             return;
         }
         c.lastReceive = System.nanoTime();
-        for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
-            call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
+        if (c.held) {
+            c.holdBudget -= n;
+            c.heldBytes += n;
+        }
+        if (c.framer != null) {
+            if (c.status == JvmConnection.State.OPEN) {
+                c.framer.append(readBuffer.array(), 0, n);
+                deliver(c);
+            }
+        } else {
+            for (int off = 0; off < n && c.status == JvmConnection.State.OPEN; off += SEGMENT) {
+                call(OnReceive.class, c, JvmBytes.of(readBuffer.array(), off, Math.min(SEGMENT, n - off)), null);
+            }
         }
         c.received += n;
         settle(c);
@@ -307,6 +336,9 @@ public final class JvmServer implements AutoCloseable {
             return;
         }
         c.sent += written;
+        if (written > 0 && c.framer != null && c.status == JvmConnection.State.OPEN) {
+            deliver(c); // the queue drained some: frames that waited for it go on
+        }
         if (c.roomEvent(before) && c.status == JvmConnection.State.OPEN) {
             call(OnSent.class, c, null, null);
         }
@@ -323,7 +355,80 @@ public final class JvmServer implements AutoCloseable {
             end(c, null);
             return;
         }
-        c.key.interestOps(c.queuedBytes() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        c.startPiece();
+        // frames waiting for the queue: the firmware holds receiving (espgen_server.c: espgen_flow), and the SDK
+        // delivers what the window still admits, then nothing more
+        boolean wait = c.framer != null && c.framer.paused() && c.status == JvmConnection.State.OPEN;
+        if (wait && !c.held) {
+            c.held = true;
+            c.holdBudget = Limits.TCP_WINDOW;
+            c.heldBytes = 0;
+        } else if (!wait) {
+            c.held = false;
+        }
+        int read = c.finPending || c.held && c.holdBudget <= 0 ? 0 : SelectionKey.OP_READ;
+        c.key.interestOps(c.queuedBytes() > 0 ? read | SelectionKey.OP_WRITE : read);
+    }
+
+    /** Delivers c's waiting frames while its send queue is at or below the pause mark. */
+    private void deliver(JvmConnection c) {
+        c.framer.deliver(new Framer.Sink() {
+            @Override
+            public boolean open() {
+                return c.status == JvmConnection.State.OPEN;
+            }
+
+            @Override
+            public int queued() {
+                return c.queueCost();
+            }
+
+            @Override
+            public void frame(byte[] buf, int offset, int length) {
+                call(OnFrame.class, c, JvmBytes.of(buf, offset, length), null);
+            }
+
+            @Override
+            public void oversize() {
+                call(OnOversize.class, c, null, null);
+            }
+
+            @Override
+            public void close() {
+                c.close();
+            }
+        });
+    }
+
+    /**
+     * The peer's FIN. On the chip lwIP hands it to espconn_server_recv, which closes at once
+     * (espconn_tcp.c: espconn_server_close: tcp_sent(pcb, NULL), then tcp_close): lwIP still sends the piece
+     * of the queue it was given, then its FIN; the rest of the queue is never sent. Likewise here. While
+     * receiving is held with bytes not credited, that close is a reset; while the piece in flight fills lwIP's
+     * send buffer, the close fails and is tried again by the SDK's poll, a second later.
+     */
+    private void peerClosed(JvmConnection c) {
+        if (c.held && c.heldBytes > 0) {
+            // closing with a window not whole: lwIP resets and purges what it held (core/tcp.c: tcp_close_shutdown)
+            c.reset = true;
+            end(c, null);
+            return;
+        }
+        if (c.sendBufferFull()) {
+            // tcp_close fails with ERR_MEM (no room for a FIN): espconn_server_close leaves the connection as it
+            // was, sends go on, and espconn_server_poll closes again a second later
+            c.finPending = true;
+            c.finRetry = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MS);
+            settle(c);
+            publish(c);
+            return;
+        }
+        try {
+            c.sent += c.flushPiece();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        end(c, null);
     }
 
     /** The connection is over: close it, run its last handlers, free its queue. */
@@ -358,7 +463,12 @@ public final class JvmServer implements AutoCloseable {
         long now = System.nanoTime();
         long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
         for (JvmConnection c : List.copyOf(connections)) {
-            if (now - c.lastReceive >= limit) {
+            if (c.finPending) {
+                // espconn_server_poll: a connection no longer ESTABLISHED is closed again
+                if (now - c.finRetry >= 0) {
+                    peerClosed(c);
+                }
+            } else if (now - c.lastReceive >= limit) {
                 end(c, null);
             }
         }
@@ -369,7 +479,7 @@ public final class JvmServer implements AutoCloseable {
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
         for (JvmConnection c : connections) {
-            next = Math.min(next, c.lastReceive + limit - now);
+            next = Math.min(next, c.finPending ? c.finRetry - now : c.lastReceive + limit - now);
         }
         return next == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next) + 1);
     }

@@ -35,6 +35,12 @@ final class SendQueue {
     private int cost;
     /** Bytes queued and not yet written. */
     private int pending;
+    /**
+     * Bytes of the piece the firmware has handed to the SDK and not yet seen acknowledged (espgen_server.c:
+     * espgen_kick; written here counts as acknowledged): at most a chunk, the next one starting as this one is
+     * written. The SDK has these bytes in lwIP, so they still leave when the peer's FIN closes the connection.
+     */
+    private int pieceLeft;
 
     SendQueue(int capacity, int chunkSize) {
         this.capacity = capacity;
@@ -79,21 +85,46 @@ final class SendQueue {
         return pending < before && (pending == 0 || (before > low && pending <= low));
     }
 
-    /**
-     * Writes one piece, at most a chunk, of what the socket takes (the firmware hands the SDK one piece at a
-     * time, and each acknowledged piece is a chance for OnSent); returns how many bytes went out.
-     */
+    /** After a handler, as the firmware hands the SDK a piece when none is in flight: of up to a chunk. */
+    void startPiece() {
+        if (pieceLeft == 0) {
+            pieceLeft = Math.min(chunkSize, pending);
+        }
+    }
+
+    /** Writes one piece of what the socket takes; returns how many bytes went out. */
     int writeTo(SocketChannel channel) throws IOException {
+        return writeTo(channel, false);
+    }
+
+    /**
+     * The peer's FIN closes the connection (espconn_tcp.c: espconn_server_recv -> espconn_server_close):
+     * lwIP still sends what it was given, the piece in flight, and nothing after it. Writes what the socket
+     * takes of that piece; returns how many bytes went out.
+     */
+    int writePieceTo(SocketChannel channel) throws IOException {
+        return writeTo(channel, true);
+    }
+
+    /**
+     * Writes at most one piece, as the firmware has one in flight at a time and each acknowledged piece is a
+     * chance for OnSent (espgen_server.c: espgen_on_sent): the piece in flight, else (unless pieceOnly) the next
+     * one of up to a chunk, as espgen_kick would hand it.
+     */
+    private int writeTo(SocketChannel channel, boolean pieceOnly) throws IOException {
         int written = 0;
-        while (!blocks.isEmpty() && written < chunkSize) {
+        if (pieceLeft == 0 && !pieceOnly) {
+            pieceLeft = Math.min(chunkSize, pending);
+        }
+        while (!blocks.isEmpty() && pieceLeft > 0) {
             Block head = blocks.peek();
-            int n = channel.write(ByteBuffer.wrap(head.data, head.done,
-                    Math.min(head.len - head.done, chunkSize - written)));
+            int n = channel.write(ByteBuffer.wrap(head.data, head.done, Math.min(head.len - head.done, pieceLeft)));
+            pieceLeft -= n;
             head.done += n;
             head.sealed |= n > 0;
             written += n;
             if (head.done < head.len) {
-                break;
+                break; // the piece ended inside this block, or the socket took no more
             }
             blocks.poll();
             cost -= head.data.length + Limits.SEND_BLOCK_OVERHEAD;
@@ -102,10 +133,24 @@ final class SendQueue {
         return written;
     }
 
+    /**
+     * Whether the piece in flight fills the SDK's send buffer with none of it acknowledged (written, here):
+     * lwIP then has no room to queue a FIN (tcp_out.c: tcp_enqueue_flags, snd_buf == 0).
+     */
+    boolean sendBufferFull() {
+        return pieceLeft == Limits.TCP_SEND_BUFFER;
+    }
+
+    /** The heap the blocks would hold on the chip: what the firmware's pause mark counts. */
+    int cost() {
+        return cost;
+    }
+
     void clear() {
         blocks.clear();
         cost = 0;
         pending = 0;
+        pieceLeft = 0;
     }
 
     /** espgen_txq.c: espgen_txq_cost. */
