@@ -13,8 +13,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,8 +37,11 @@ extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
 #define HOST_WATCHDOG_EXIT 4
 
 static volatile sig_atomic_t stop_signal;
-/* Counts outermost callbacks: the watchdog sees whether the one running now is the one it saw last tick. */
-static volatile sig_atomic_t callback_seq;
+/* What the watchdog thread reads: outermost callbacks counted (so it tells whether the one running now is the
+ * one it saw last tick), whether one is running, and its name. Written by the loop, read with __atomic. */
+static unsigned long callback_seq;
+static int in_callback;
+static const char *callback_what;
 
 static struct {
 	enum host_ctx ctx;
@@ -155,11 +158,14 @@ void host_ctx_enter(struct host_ctx_save *save, enum host_ctx ctx, const char *w
 	save->ctx = cur.ctx;
 	save->what = cur.what;
 	save->start_us = cur.start_us;
-	if (cur.ctx == HOST_CTX_LOOP)
-		callback_seq++;
+	if (cur.ctx == HOST_CTX_LOOP) {
+		__atomic_store_n(&callback_what, what, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&callback_seq, 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&in_callback, 1, __ATOMIC_RELEASE);
+	}
+	cur.ctx = ctx;
 	cur.what = what;
 	cur.start_us = host_now_us();
-	cur.ctx = ctx; /* last: the watchdog reads ctx first */
 }
 
 void host_ctx_leave(const struct host_ctx_save *save)
@@ -172,6 +178,8 @@ void host_ctx_leave(const struct host_ctx_save *save)
 	cur.ctx = save->ctx;
 	cur.what = save->what;
 	cur.start_us = save->start_us;
+	if (cur.ctx == HOST_CTX_LOOP)
+		__atomic_store_n(&in_callback, 0, __ATOMIC_RELEASE);
 }
 
 enum host_ctx host_ctx_now(const char **what)
@@ -196,41 +204,54 @@ static void write_str(const char *text)
 }
 
 /*
- * SIGALRM, every second: a firmware callback that has not returned for HOST_WATCHDOG_TICKS ticks (a loop
- * without an end) ends the process, as the chip's watchdog would reset it; otherwise a stuck firmware would
- * keep the CPU and, its stop signals blocked outside the poll, outlive SIGINT and SIGTERM. Only
- * async-signal-safe calls here.
+ * The watchdog, a thread of its own that wakes every second: a firmware callback that has not returned for
+ * HOST_WATCHDOG_TICKS ticks (a loop without an end) ends the process, as the chip's watchdog would reset it;
+ * otherwise a stuck firmware would keep the CPU and, its stop signals blocked outside the poll, outlive
+ * SIGINT and SIGTERM. A thread, not a timer signal, so no system call of the loop is ever interrupted.
  */
-static void on_watchdog_tick(int sig)
+static void *watchdog_main(void *arg)
 {
-	static sig_atomic_t seen_seq = -1;
-	static sig_atomic_t ticks;
+	unsigned long seen = 0;
+	int ticks = 0;
 
-	(void)sig;
-	if (cur.ctx == HOST_CTX_LOOP || callback_seq != seen_seq) {
-		seen_seq = callback_seq;
-		ticks = 0;
-		return;
+	(void)arg;
+	for (;;) {
+		struct timespec second = { 1, 0 };
+		unsigned long seq;
+
+		nanosleep(&second, NULL);
+		seq = __atomic_load_n(&callback_seq, __ATOMIC_ACQUIRE);
+		if (!__atomic_load_n(&in_callback, __ATOMIC_ACQUIRE) || seq != seen) {
+			seen = seq;
+			ticks = 0;
+			continue;
+		}
+		if (++ticks < HOST_WATCHDOG_TICKS)
+			continue;
+		write_str(HOST_TAG "watchdog: the ");
+		write_str(__atomic_load_n(&callback_what, __ATOMIC_RELAXED));
+		write_str(" has not returned for 3 s; the chip's watchdog would have reset it (a loop without an end?)\n");
+		_exit(HOST_WATCHDOG_EXIT);
 	}
-	if (++ticks < HOST_WATCHDOG_TICKS)
-		return;
-	write_str(HOST_TAG "watchdog: the ");
-	write_str(cur.what != NULL ? cur.what : "firmware");
-	write_str(" has not returned for 3 s; the chip's watchdog would have reset it (a loop without an end?)\n");
-	_exit(HOST_WATCHDOG_EXIT);
+	return NULL;
 }
 
+static pthread_t watchdog;
+
+/* At exit: the thread is cancelled in its sleep and joined, so nothing of it outlives the process's end
+ * (valgrind counts a detached thread's stack as possibly lost). */
+static void stop_watchdog(void)
+{
+	pthread_cancel(watchdog);
+	pthread_join(watchdog, NULL);
+}
+
+/* Started with SIGINT and SIGTERM blocked, as the thread keeps them: they go to the loop's ppoll. */
 static void start_watchdog(void)
 {
-	struct sigaction sa;
-	struct itimerval tick = { { 1, 0 }, { 1, 0 } };
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_watchdog_tick;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
-	setitimer(ITIMER_REAL, &tick, NULL);
+	if (pthread_create(&watchdog, NULL, watchdog_main, NULL) != 0)
+		host_fatal("cannot start the watchdog thread");
+	atexit(stop_watchdog);
 }
 
 /* Runs what is ready now: due timers, then SDK events before each firmware task. Bounded, so the

@@ -35,6 +35,28 @@ final class TestClient implements AutoCloseable {
         return new TestClient(s);
     }
 
+    /** A client bound to its port before connecting: the port is known even when the reset beats connect(). */
+    record Attempt(int localPort, TestClient client) {}
+
+    /**
+     * Connects from a port bound first; client is null when the server reset the connection before connect()
+     * returned (Java's connect reads SO_ERROR once the handshake is done, and a reset may already be there).
+     */
+    static Attempt attempt(int port) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress("127.0.0.1", 0));
+        int local = s.getLocalPort();
+        try {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(5000);
+            s.setTcpNoDelay(true);
+        } catch (SocketException reset) {
+            s.close();
+            return new Attempt(local, null);
+        }
+        return new Attempt(local, new TestClient(s));
+    }
+
     /**
      * Connects and expects the server side to refuse: the connection is reset or closed at once (the reset may even
      * come before connect() returns). Returns false when it stays open.

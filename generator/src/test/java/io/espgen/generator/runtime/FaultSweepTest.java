@@ -87,16 +87,22 @@ class FaultSweepTest {
                     RtFirmware.start(closing, Map.of("ESPGEN_HOST_MALLOC_FAIL_AT", String.valueOf(failAt[n - 1])));
             try {
                 int port = fw.port(7304);
-                try (Peer p = Peer.connect(port)) {
-                    StringBuilder got = new StringBuilder();
-                    for (int k = 1; k < n; k++) {
-                        got.append(new String(p.read(answers[k - 1].length()), StandardCharsets.US_ASCII));
-                        p.send(answers[k]);
+                Peer first = Peer.connectOrReset(port);
+                if (first == null) {
+                    // the greeting's send failed in the connect callback: the reset beat connect()
+                    assertThat(n).as("a reset before connect() returned").isEqualTo(1);
+                } else {
+                    try (Peer p = first) {
+                        StringBuilder got = new StringBuilder();
+                        for (int k = 1; k < n; k++) {
+                            got.append(new String(p.read(answers[k - 1].length()), StandardCharsets.US_ASCII));
+                            p.send(answers[k]);
+                        }
+                        Peer.Tail tail = p.readToEnd(64, 5_000);
+                        assertThat(tail.data()).as("nothing after the failed send").isEmpty();
+                        assertThat(tail.end()).as("the abort").isEqualTo(Peer.End.RESET);
+                        assertThat(got.toString()).isEqualTo(String.join("", List.of(answers).subList(0, n - 1)));
                     }
-                    Peer.Tail tail = p.readToEnd(64, 5_000);
-                    assertThat(tail.data()).as("nothing after the failed send").isEmpty();
-                    assertThat(tail.end()).as("the abort").isEqualTo(Peer.End.RESET);
-                    assertThat(got.toString()).isEqualTo(String.join("", List.of(answers).subList(0, n - 1)));
                 }
                 RtFirmware.awaitCount(fw, "out of memory for a send, aborting", 1, Duration.ofSeconds(5));
                 // the abort is carried out by a task: the next client comes once the first is gone

@@ -36,6 +36,22 @@ final class Peer implements AutoCloseable {
         return connect(port, 0);
     }
 
+    /**
+     * Connects, or returns null when the server reset the connection before connect() returned (Java's connect
+     * reads SO_ERROR once the handshake is done, and a firmware that aborts in its connect callback may have
+     * reset it by then).
+     */
+    static Peer connectOrReset(int port) throws IOException {
+        try {
+            return connect(port, 0);
+        } catch (java.net.SocketException e) {
+            if (String.valueOf(e.getMessage()).contains("reset")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Connects with a receive buffer of rcvBuf bytes (0: the system's), set before the handshake. */
     static Peer connect(int port, int rcvBuf) throws IOException {
         Socket s = new Socket();
