@@ -283,6 +283,32 @@ public final class Messages {
                 + " elsewhere with -Desp.port=FIRMWARE=HOST or -Desp.anyPort)";
     }
 
+    // flashing and the monitor
+
+    public static String noFlashImage(Path dir, String name) {
+        return PREFIX + "no flash image " + name + "-0x00000.bin in " + dir + "; build it first with an SDK: "
+                + "mvn esp:firmware esp:flash -Desp.sdkDir=<dir>";
+    }
+
+    public static String imageNotAtSector(Path file, long offset) {
+        return PREFIX + file + ": offset " + String.format(Locale.ROOT, "0x%x", offset)
+                + " is not at a 4 KiB flash sector; rename it or remove it";
+    }
+
+    public static String portDetected(String port) {
+        return PREFIX + "serial port " + port + " (the only one connected; set esp.serialPort to choose)";
+    }
+
+    public static String flashed(int images, long bytes, String port, int baud, long millis) {
+        return String.format(Locale.ROOT, "%swrote %d %s (%d bytes) through %s at %d baud in %.1f s; the ROM "
+                + "read back and checked each block (it has no MD5 command to check whole images)", PREFIX, images,
+                plural(images, "image", "images"), bytes, port, baud, millis / 1000.0);
+    }
+
+    public static String flashedImage(String name, long offset, String md5) {
+        return String.format(Locale.ROOT, "%s  0x%05x %s md5 %s", PREFIX, offset, name, md5);
+    }
+
     private static String plural(long n, String one, String many) {
         return n == 1 ? one : many;
     }

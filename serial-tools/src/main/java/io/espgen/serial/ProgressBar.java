@@ -2,21 +2,32 @@ package io.espgen.serial;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * A text progress bar: on a terminal one line redrawn in place, elsewhere (a CI log) a line at each tenth, so a
+ * A text progress bar: on a terminal one line redrawn in place, elsewhere (a build log) a line at each tenth, so a
  * log is not flooded.
  */
 public final class ProgressBar implements Progress {
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintStream terminal;
+    private final Consumer<String> lines;
     private final boolean interactive;
     private int lastShown = -1;
     private FlashImage lastImage;
 
-    public ProgressBar(PrintStream out, boolean interactive) {
-        this.out = out;
-        this.interactive = interactive;
+    /** Redraws one line of the terminal. */
+    public ProgressBar(PrintStream terminal) {
+        this.terminal = terminal;
+        this.lines = null;
+        this.interactive = true;
+    }
+
+    /** Hands a line to the log at each tenth. */
+    public ProgressBar(Consumer<String> lines) {
+        this.terminal = null;
+        this.lines = lines;
+        this.interactive = false;
     }
 
     @Override
@@ -33,14 +44,14 @@ public final class ProgressBar implements Progress {
         lastShown = step;
         String line = render(image, index, count, done, total);
         if (interactive) {
-            out.print("\r" + line);
+            terminal.print("\r" + line);
             if (done >= total) {
-                out.println();
+                terminal.println();
             }
+            terminal.flush();
         } else {
-            out.println(line);
+            lines.accept(line);
         }
-        out.flush();
     }
 
     static String render(FlashImage image, int index, int count, long done, long total) {
