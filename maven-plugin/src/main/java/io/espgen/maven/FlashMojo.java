@@ -22,16 +22,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * watches.
  */
 @Mojo(name = "flash", threadSafe = true)
-public class FlashMojo extends AbstractCrossMojo {
+public class FlashMojo extends AbstractSerialMojo {
     /** The ROM bootloader answers at any rate it can detect; this one when the first fails. */
     static final int FALLBACK_BAUD = 115200;
-
-    /**
-     * The serial port of the board ({@code /dev/ttyUSB0}, {@code COM3}). When unset, the one USB serial port
-     * connected ({@code /dev/ttyUSB*}, {@code /dev/ttyACM*}); with none or several, the goal says so.
-     */
-    @Parameter(property = "esp.serialPort")
-    protected String serialPort;
 
     /** The rate to write at; when the chip does not answer at it, 115200 is tried. */
     @Parameter(property = "esp.flashBaud", defaultValue = "460800")
@@ -57,11 +50,7 @@ public class FlashMojo extends AbstractCrossMojo {
             bauds.add(FALLBACK_BAUD);
         }
         try {
-            String port = serialPort;
-            if (port == null || port.isBlank()) {
-                port = SerialPorts.detect();
-                getLog().info(Messages.portDetected(port));
-            }
+            String port = port();
             Progress bar = System.console() != null ? new ProgressBar(System.out)
                     : new ProgressBar(line -> getLog().info(line));
             long start = System.nanoTime();

@@ -309,6 +309,16 @@ public final class Messages {
         return String.format(Locale.ROOT, "%s  0x%05x %s md5 %s", PREFIX, offset, name, md5);
     }
 
+    public static String monitoring(String port, int bootBaud, int appBaud) {
+        return PREFIX + "monitoring " + port + " (" + (bootBaud == appBaud ? bootBaud + " baud"
+                : bootBaud + " baud through the boot, then " + appBaud) + "); Ctrl-C stops";
+    }
+
+    public static String noElfToDecode(Path elf) {
+        return PREFIX + "no " + elf + ": exception dumps are shown with their cause but not decoded into functions "
+                + "and lines; build the firmware with esp:firmware -Desp.sdkDir=<dir>";
+    }
+
     private static String plural(long n, String one, String many) {
         return n == 1 ? one : many;
     }
