@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * callers add their own prefix.
  */
 public final class SerialMessages {
-    static final String PORT_HINT = "set esp.port (-Desp.port=/dev/ttyUSB0)";
+    static final String PORT_HINT = "set esp.serialPort (-Desp.serialPort=/dev/ttyUSB0)";
 
     private SerialMessages() {
     }

@@ -86,10 +86,10 @@ class ProtocolTest {
         assertThat(SerialPorts.choose(List.of("/dev/ttyUSB0"))).isEqualTo("/dev/ttyUSB0");
         assertThatThrownBy(() -> SerialPorts.choose(List.of()))
                 .hasMessageStartingWith("no serial port found")
-                .hasMessageEndingWith("set esp.port (-Desp.port=/dev/ttyUSB0)");
+                .hasMessageEndingWith("set esp.serialPort (-Desp.serialPort=/dev/ttyUSB0)");
         assertThatThrownBy(() -> SerialPorts.choose(List.of("/dev/ttyACM0", "/dev/ttyUSB0")))
                 .hasMessage("2 serial ports found (/dev/ttyACM0, /dev/ttyUSB0); choose one: set esp.port "
-                        + "(-Desp.port=/dev/ttyUSB0)");
+                        + "(-Desp.serialPort=/dev/ttyUSB0)");
     }
 
     @Test
