@@ -278,6 +278,28 @@ public final class Messages {
         return PREFIX + "the host emulation did not build with the host's gcc; its messages are above";
     }
 
+    public static String hostPortInUse(int hostPort, int firmwarePort) {
+        int other = hostPort == 8080 ? 8081 : 8080;
+        return PREFIX + "127.0.0.1:" + hostPort + " (firmware port " + firmwarePort + ") is in use by another program; "
+                + "stop it, or serve the firmware's port elsewhere: -Desp.port=" + firmwarePort + "=" + other
+                + " (or -Desp.anyPort for free ports)";
+    }
+
+    public static String hostCannotListen(int hostPort, int firmwarePort, String why) {
+        return PREFIX + "cannot listen on 127.0.0.1:" + hostPort + " for firmware port " + firmwarePort + " (" + why
+                + "); serve it elsewhere: -Desp.port=" + firmwarePort + "=8080 (or -Desp.anyPort for free ports)";
+    }
+
+    public static String hostExitedEarly(int code) {
+        return PREFIX + "the firmware exited (exit " + code + ") on the host before it was ready; its messages are "
+                + "above";
+    }
+
+    public static String hostNotReady(int seconds) {
+        return PREFIX + "the firmware was not ready on the host after " + seconds + " s; its messages are above "
+                + "(a slow machine? raise esp.startTimeout)";
+    }
+
     public static String hostStartFailed() {
         return PREFIX + "the host emulation did not start; its messages are above (a port in use? serve it"
                 + " elsewhere with -Desp.port=FIRMWARE=HOST or -Desp.anyPort)";
