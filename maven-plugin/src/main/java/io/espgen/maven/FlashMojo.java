@@ -67,6 +67,9 @@ public class FlashMojo extends AbstractSerialMojo {
             }
         } catch (SerialException e) {
             throw new EspException(Messages.PREFIX + e.getMessage());
+        } catch (IOException e) {
+            // the port failed while writing (unplugged): one line, and the flash is incomplete
+            throw new EspException(Messages.PREFIX + e.getMessage() + "; the flash is incomplete: run the goal again");
         }
     }
 }

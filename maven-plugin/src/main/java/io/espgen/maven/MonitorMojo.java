@@ -45,6 +45,9 @@ public class MonitorMojo extends AbstractSerialMojo {
             monitor.run();
         } catch (SerialException e) {
             throw new EspException(Messages.PREFIX + e.getMessage());
+        } catch (IOException e) {
+            // the port failed under the monitor (unplugged): one line, no stack trace
+            throw new EspException(Messages.PREFIX + e.getMessage());
         }
     }
 

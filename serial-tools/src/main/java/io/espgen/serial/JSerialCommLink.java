@@ -38,7 +38,8 @@ public final class JSerialCommLink implements SerialLink {
             if (!port.isOpen()) {
                 throw new IOException(SerialMessages.portGone(name()));
             }
-            throw new IOException("read from " + name() + " failed (error " + port.getLastErrorCode() + ")");
+            // EIO: the adapter was unplugged, or the other end of a pty closed
+            throw new IOException(SerialMessages.portGone(name()) + " (error " + port.getLastErrorCode() + ")");
         }
         return n;
     }
