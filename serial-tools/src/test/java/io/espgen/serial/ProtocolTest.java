@@ -88,7 +88,7 @@ class ProtocolTest {
                 .hasMessageStartingWith("no serial port found")
                 .hasMessageEndingWith("set esp.serialPort (-Desp.serialPort=/dev/ttyUSB0)");
         assertThatThrownBy(() -> SerialPorts.choose(List.of("/dev/ttyACM0", "/dev/ttyUSB0")))
-                .hasMessage("2 serial ports found (/dev/ttyACM0, /dev/ttyUSB0); choose one: set esp.port "
+                .hasMessage("2 serial ports found (/dev/ttyACM0, /dev/ttyUSB0); choose one: set esp.serialPort "
                         + "(-Desp.serialPort=/dev/ttyUSB0)");
     }
 
