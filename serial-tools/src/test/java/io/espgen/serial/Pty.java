@@ -60,7 +60,7 @@ final class Pty implements AutoCloseable {
 
     private static synchronized Path relay() throws IOException, InterruptedException {
         if (relay == null) {
-            Path source = Path.of(System.getProperty("espgen.ptyRelaySource"));
+            Path source = Path.of(System.getProperty("espgen.testCDir"), "ptyrelay.c");
             Path out = Path.of(System.getProperty("espgen.buildDir"), "ptyrelay");
             Files.createDirectories(out.getParent());
             Process gcc = new ProcessBuilder("gcc", "-Wall", "-Wextra", "-Werror", "-O1", "-o", out.toString(),

@@ -21,7 +21,7 @@ public final class CrashElf {
 
     public static synchronized CrashElf get() throws IOException, InterruptedException {
         if (built == null) {
-            Path source = Path.of(System.getProperty("espgen.ptyRelaySource")).resolveSibling("crash.c");
+            Path source = Path.of(System.getProperty("espgen.testCDir"), "crash.c");
             Path elf = Path.of(System.getProperty("espgen.buildDir"), "crash.elf");
             Files.createDirectories(elf.getParent());
             run("xtensa-lx106-elf-gcc", "-g", "-O1", "-mlongcalls", "-nostdlib", "-Wall", "-Wextra", "-Werror",
