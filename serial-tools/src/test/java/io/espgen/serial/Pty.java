@@ -9,11 +9,12 @@ import java.nio.file.Path;
 
 /**
  * A pseudo-terminal for tests: the port side is a /dev/pts device the code under test opens like a USB serial
- * adapter; the other side (the "chip") is the standard input and output of a small C relay (src/test/c/ptyrelay.c,
- * built here with the host's gcc), so no Python and no socat is needed. A pty carries bytes only: no baud rate,
+ * adapter; the other side (the "chip") is the standard input and output of a small C relay (ptyrelay.c,
+ * a resource beside this class, built with the host's gcc), so no Python and no socat is needed. The test jar
+ * carries both, for the plugin's esp:flash test. A pty carries bytes only: no baud rate,
  * no DTR or RTS.
  */
-final class Pty implements AutoCloseable {
+public final class Pty implements AutoCloseable {
     private static Path relay;
 
     private final Process process;
@@ -24,7 +25,7 @@ final class Pty implements AutoCloseable {
         this.path = path;
     }
 
-    static Pty open() throws IOException, InterruptedException {
+    public static Pty open() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(relay().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         InputStream in = p.getInputStream();
         ByteArrayOutputStream name = new ByteArrayOutputStream();
@@ -38,17 +39,17 @@ final class Pty implements AutoCloseable {
     }
 
     /** The device the code under test opens. */
-    String path() {
+    public String path() {
         return path;
     }
 
     /** What the port side wrote. */
-    InputStream chipIn() {
+    public InputStream chipIn() {
         return process.getInputStream();
     }
 
     /** What the port side reads. */
-    OutputStream chipOut() {
+    public OutputStream chipOut() {
         return process.getOutputStream();
     }
 
@@ -60,9 +61,12 @@ final class Pty implements AutoCloseable {
 
     private static synchronized Path relay() throws IOException, InterruptedException {
         if (relay == null) {
-            Path source = Path.of(System.getProperty("espgen.testCDir"), "ptyrelay.c");
             Path out = Path.of(System.getProperty("espgen.buildDir"), "ptyrelay");
+            Path source = out.resolveSibling("ptyrelay.c");
             Files.createDirectories(out.getParent());
+            try (InputStream in = Pty.class.getResourceAsStream("ptyrelay.c")) {
+                Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Process gcc = new ProcessBuilder("gcc", "-Wall", "-Wextra", "-Werror", "-O1", "-o", out.toString(),
                     source.toString()).redirectErrorStream(true).start();
             String output = new String(gcc.getInputStream().readAllBytes());

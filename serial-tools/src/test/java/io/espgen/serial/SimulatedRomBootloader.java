@@ -22,10 +22,10 @@ import java.util.Set;
  * esptool's ESP8266ROM.get_erase_size workaround). Faults can be injected: a lost answer, a corrupted block, a
  * chip that goes silent, a baud rate it does not hear.
  */
-final class SimulatedRomBootloader {
+public final class SimulatedRomBootloader {
     static final int FLASH_SIZE = 4 << 20;
 
-    enum Mode { BOOTLOADER, FIRMWARE, DEAD }
+    public enum Mode { BOOTLOADER, FIRMWARE, DEAD }
 
     private final InputStream in;
     private final OutputStream out;
@@ -48,7 +48,7 @@ final class SimulatedRomBootloader {
     private int blockSize;
     private int nextSeq;
 
-    SimulatedRomBootloader(Pty pty, Mode mode) {
+    public SimulatedRomBootloader(Pty pty, Mode mode) {
         this.in = pty.chipIn();
         this.out = pty.chipOut();
         this.mode = mode;
@@ -109,15 +109,15 @@ final class SimulatedRomBootloader {
         blocks = 0;
     }
 
-    synchronized byte[] flash() {
+    public synchronized byte[] flash() {
         return flash.clone();
     }
 
-    byte[] initialFlash() {
+    public byte[] initialFlash() {
         return initial.clone();
     }
 
-    synchronized List<String> events() {
+    public synchronized List<String> events() {
         return List.copyOf(events);
     }
 
