@@ -158,8 +158,10 @@ public final class HostFirmware {
         try {
             running.await(READY, timeout);
         } catch (IllegalStateException e) {
+            boolean exited = running.exited();
+            // stopping joins the output pumps: the exception gets every line the firmware printed
             running.close();
-            throw new IOException("the firmware did not start: " + e.getMessage(), e);
+            throw running.startFailure(exited, timeout, e);
         }
         return running;
     }
@@ -336,6 +338,19 @@ public final class HostFirmware {
                     throw new IllegalStateException("interrupted waiting for /" + pattern + "/", e);
                 }
             }
+        }
+
+        /** Whether stdout has ended: the firmware exited (or closed it). */
+        synchronized boolean exited() {
+            return outDone;
+        }
+
+        /** Why the firmware never printed the ready line, without the pattern waited for. */
+        synchronized HostStartException startFailure(boolean exited, Duration timeout, IllegalStateException e) {
+            Integer code = exited && !process.isAlive() ? process.exitValue() : null;
+            String message = code != null ? "the firmware exited (exit " + code + ") before it was ready"
+                    : "the firmware was not ready after " + timeout.toMillis() + " ms";
+            return new HostStartException(message, code, out.toString(), err.toString(), e);
         }
 
         private String exitText() {

@@ -84,8 +84,12 @@ class CliAndBuildTest {
             assertThatThrownBy(() -> HostFirmware.start(exe,
                     List.of("--port", "7000=" + taken.getLocalPort(), "--exit-after-ms", "60000"),
                     TestFirmwares.START_TIMEOUT).close())
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+                    .isInstanceOf(HostStartException.class)
+                    .hasMessageStartingWith("the firmware exited (exit 1) before it was ready:\n")
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + " for firmware port 7000: Address already in use")
+                    // the wait's pattern is the library's business, not the user's
+                    .hasMessageNotContaining("\\Q").hasMessageNotContaining("ready$/");
         }
     }
 

@@ -297,9 +297,67 @@ public final class Messages {
         return PREFIX + "the host emulation did not build with the host's gcc; its messages are above";
     }
 
+    public static String hostPortInUse(int hostPort, int firmwarePort) {
+        int other = hostPort == 8080 ? 8081 : 8080;
+        return PREFIX + "127.0.0.1:" + hostPort + " (firmware port " + firmwarePort + ") is in use by another program; "
+                + "stop it, or serve the firmware's port elsewhere: -Desp.port=" + firmwarePort + "=" + other
+                + " (or -Desp.anyPort for free ports)";
+    }
+
+    public static String hostCannotListen(int hostPort, int firmwarePort, String why) {
+        return PREFIX + "cannot listen on 127.0.0.1:" + hostPort + " for firmware port " + firmwarePort + " (" + why
+                + "); serve it elsewhere: -Desp.port=" + firmwarePort + "=8080 (or -Desp.anyPort for free ports)";
+    }
+
+    public static String hostExitedEarly(int code) {
+        return PREFIX + "the firmware exited (exit " + code + ") on the host before it was ready; its messages are "
+                + "above";
+    }
+
+    public static String hostNotReady(int seconds) {
+        return PREFIX + "the firmware was not ready on the host after " + seconds + " s; its messages are above "
+                + "(a slow machine? raise esp.startTimeout)";
+    }
+
     public static String hostStartFailed() {
         return PREFIX + "the host emulation did not start; its messages are above (a port in use? serve it"
                 + " elsewhere with -Desp.port=FIRMWARE=HOST or -Desp.anyPort)";
+    }
+
+    // flashing and the monitor
+
+    public static String noFlashImage(Path dir, String name) {
+        return PREFIX + "no flash image " + name + "-0x00000.bin in " + dir + "; build it first with an SDK: "
+                + "mvn esp:firmware esp:flash -Desp.sdkDir=<dir>";
+    }
+
+    public static String imageNotAtSector(Path file, long offset) {
+        return PREFIX + file + ": offset " + String.format(Locale.ROOT, "0x%x", offset)
+                + " is not at a 4 KiB flash sector; rename it or remove it";
+    }
+
+    public static String portDetected(String port) {
+        return PREFIX + "serial port " + port + " (the only one connected; set esp.serialPort to choose)";
+    }
+
+    public static String flashed(int images, long bytes, String port, int baud, long millis) {
+        return String.format(Locale.ROOT, "%swrote %d %s (%d bytes) through %s at %d baud in %.1f s; the ROM "
+                + "read back and checked each block (it has no MD5 command to check whole images)", PREFIX, images,
+                plural(images, "image", "images"), bytes, port, baud, millis / 1000.0);
+    }
+
+    public static String flashedImage(String name, long offset, String md5) {
+        return String.format(Locale.ROOT, "%s  0x%05x %s md5 %s", PREFIX, offset, name, md5);
+    }
+
+    public static String monitoring(String port, int bootBaud, int appBaud) {
+        return PREFIX + "monitoring " + port + " (" + (bootBaud == appBaud ? bootBaud + " baud"
+                : bootBaud + " baud through the boot, then " + appBaud) + "); Ctrl-C stops";
+    }
+
+    public static String noElfToDecode(Path elf) {
+        return PREFIX + "no " + elf + ": exception dumps are shown with their cause but not decoded into functions "
+                + "and lines; build the firmware with esp:firmware -Desp.sdkDir=<dir>";
     }
 
     private static String plural(long n, String one, String many) {

@@ -1,10 +1,12 @@
 package io.espgen.maven;
 
 import io.espgen.host.HostFirmware;
+import io.espgen.host.HostStartException;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.run.HostSession;
 import io.espgen.maven.run.HostStack;
 import io.espgen.maven.run.PortMapping;
+import io.espgen.maven.run.StartFailure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -82,15 +84,20 @@ public class RunMojo extends AbstractEspMojo {
         try {
             exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize);
         } catch (IOException e) {
-            printLines(e.getMessage());
+            printLines(e.getMessage(), true);
             throw new EspException(host == HostStack.SDK ? Messages.sdkStackBuildFailed() : Messages.hostBuildFailed());
         }
 
         HostFirmware.Running running;
         try {
             running = HostFirmware.start(exe, args, Duration.ofSeconds(Math.max(1, startTimeout)));
+        } catch (HostStartException e) {
+            // the firmware's own lines, then one that says what happened and what to do
+            printLines(e.stdout(), false);
+            printLines(e.stderr(), true);
+            throw new EspException(StartFailure.message(e.stderr(), e.exitCode(), startTimeout));
         } catch (IOException e) {
-            printLines(e.getMessage());
+            printLines(e.getMessage(), true);
             throw new EspException(Messages.hostStartFailed());
         }
         HostSession session = new HostSession(running, System.out, System.err, getLog()::info);
@@ -125,12 +132,16 @@ public class RunMojo extends AbstractEspMojo {
         getLog().info(Messages.hostExited(code));
     }
 
-    private void printLines(String text) {
-        if (text == null) {
+    private void printLines(String text, boolean error) {
+        if (text == null || text.isBlank()) {
             return;
         }
-        for (String line : text.split("\\R")) {
-            getLog().error(line);
+        for (String line : text.strip().split("\\R")) {
+            if (error) {
+                getLog().error(line);
+            } else {
+                getLog().info(line);
+            }
         }
     }
 }

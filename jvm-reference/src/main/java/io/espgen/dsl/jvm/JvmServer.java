@@ -20,6 +20,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -131,6 +132,13 @@ public final class JvmServer implements AutoCloseable {
         } catch (IOException e) {
             listener.close();
             selector.close();
+            if (e instanceof BindException) {
+                BindException clear = new BindException("cannot listen on 127.0.0.1:" + port + " for " + name + " ("
+                        + e.getMessage() + "): another program holds the port; pass 0 to take a free one, "
+                        + "JvmServer.port() tells which");
+                clear.initCause(e);
+                throw clear;
+            }
             throw e;
         }
         thread = new Thread(this::run, "espgen-jvm-" + name);

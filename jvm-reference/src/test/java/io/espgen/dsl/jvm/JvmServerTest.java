@@ -1,6 +1,7 @@
 package io.espgen.dsl.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
@@ -16,6 +17,9 @@ import io.espgen.dsl.TcpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -152,6 +156,17 @@ class JvmServerTest {
     }
 
     // --- tests ---
+
+    @Test
+    void aTakenPortSaysWhichAndWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> JvmServer.start(Greeter.class, taken.getLocalPort()))
+                    .isInstanceOf(BindException.class)
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for Greeter (")
+                    .hasMessageEndingWith("another program holds the port; pass 0 to take a free one, JvmServer.port() "
+                            + "tells which");
+        }
+    }
 
     @Test
     void greetsEchoesAndLogsWithTheServersName() throws Exception {

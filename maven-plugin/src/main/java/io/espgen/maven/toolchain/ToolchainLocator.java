@@ -24,6 +24,7 @@ public final class ToolchainLocator {
     public static final String SIZE = "xtensa-lx106-elf-size";
     public static final String AR = "xtensa-lx106-elf-ar";
     public static final String NM = "xtensa-lx106-elf-nm";
+    public static final String ADDR2LINE = "xtensa-lx106-elf-addr2line";
     public static final String ENV = "ESP_TOOLCHAIN_DIR";
 
     private final Map<String, String> env;
