@@ -228,6 +228,29 @@ bool espgen_send_flash(struct espgen_server *srv, struct espgen_conn *c, const v
 /* Copies n bytes from offset on of a 4-aligned, word-padded constant in flash, with aligned 32-bit loads. */
 void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
 
+/* Element i of a constant table in flash (ICACHE_RODATA_ATTR, 4-aligned, padded to whole words). Flash
+ * takes only aligned 32-bit loads, so a byte or a half-word comes out of its word; the volatile read keeps
+ * the compiler from narrowing the load. The caller has checked i against the table's length. */
+static inline uint32 ICACHE_FLASH_ATTR espgen_flash_word(const void *table, int word)
+{
+	return ((const volatile uint32 *)table)[word];
+}
+
+static inline uint8 ICACHE_FLASH_ATTR espgen_flash_u8(const void *table, int i)
+{
+	return (uint8)(espgen_flash_word(table, i >> 2) >> ((i & 3) * 8));
+}
+
+static inline uint16 ICACHE_FLASH_ATTR espgen_flash_u16(const void *table, int i)
+{
+	return (uint16)(espgen_flash_word(table, i >> 1) >> ((i & 1) * 16));
+}
+
+static inline uint32 ICACHE_FLASH_ATTR espgen_flash_u32(const void *table, int i)
+{
+	return espgen_flash_word(table, i);
+}
+
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
 

@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param helpers the server's methods the handlers call, as C functions, in first-call order
  * @param constants the server's constants the handlers use, by Java name
  * @param flashTexts the long strings the handlers send, placed in flash
+ * @param shared the server's static fields: state all clients share, C globals
+ * @param tables the server's constant tables, in flash
+ * @param spareState whether the state table has a spare entry, the state of a connection looked up and not
+ *     found
  */
 public record Server(
         String qualifiedName,
@@ -36,8 +40,13 @@ public record Server(
         List<Handler> handlers,
         List<CFunction> helpers,
         List<Constant> constants,
-        List<FlashText> flashTexts) {
+        List<FlashText> flashTexts,
+        List<SharedField> shared,
+        List<ConstTable> tables,
+        boolean spareState) {
     public Server {
+        shared = List.copyOf(shared);
+        tables = List.copyOf(tables);
         handlers = List.copyOf(handlers);
         helpers = List.copyOf(helpers);
         constants = List.copyOf(constants);

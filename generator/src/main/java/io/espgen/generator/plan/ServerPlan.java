@@ -7,13 +7,16 @@ import io.espgen.generator.ir.CParam;
 import io.espgen.generator.ir.CStmt;
 import io.espgen.generator.ir.CType;
 import io.espgen.generator.ir.pass.Names;
+import io.espgen.generator.model.ConstTable;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.FlashText;
 import io.espgen.generator.model.Handler;
+import io.espgen.generator.model.JavaType;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
+import io.espgen.generator.model.SharedField;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.CNames;
 import io.espgen.generator.translate.ServerTranslator;
@@ -49,7 +52,19 @@ public record ServerPlan(
         List<FlashText> flashTexts,
         List<HelperPlan> helpers,
         List<FunctionPlan> functions,
-        List<SlotPlan> slots) {
+        List<SlotPlan> slots,
+        List<FieldPlan> shared,
+        List<TablePlan> tables,
+        boolean spareState) {
+
+    /**
+     * A constant table in flash.
+     *
+     * @param cType the C element type as stored (bool tables are stored as uint8, read as words)
+     * @param length the array's length, padded to whole words
+     */
+    public record TablePlan(String cType, String cName, int length, String values, String javaName, String javaType,
+            int line) {}
 
     /** The per-connection state struct; null without a state class. */
     public record StatePlan(String javaName, String struct, String arrayName, String initName, int line,
@@ -111,12 +126,24 @@ public record ServerPlan(
         for (CFunction h : s.helpers()) {
             helpers.add(new HelperPlan(h, unused(h.params(), Names.used(h.body()))));
         }
+        List<FieldPlan> shared = new ArrayList<>();
+        for (SharedField f : s.shared()) {
+            shared.add(new FieldPlan(f.type().cName(), f.cName(),
+                    f.dims().stream().map(d -> "[" + d + "]").collect(Collectors.joining()), f.initializer(),
+                    f.javaName(), f.type().javaName() + "[]".repeat(f.dims().size())));
+        }
+        List<TablePlan> tables = new ArrayList<>();
+        for (ConstTable t : s.tables()) {
+            tables.add(new TablePlan(t.type() == JavaType.BOOLEAN ? "uint8" : t.type().cName(), t.cName(),
+                    t.paddedLength(), String.join(", ", t.values()), t.javaName(), t.type().javaName() + "[]",
+                    t.line()));
+        }
         return new ServerPlan(s.simpleName(), s.qualifiedName(), s.sourceFileName(), c, CNames.macro(s.simpleName()),
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
                 s.sendChunkSize(), s.sendQueueBytes(),
                 Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
-                s.flashTexts(), helpers, functions, slots);
+                s.flashTexts(), helpers, functions, slots, shared, tables, s.spareState() && state != null);
     }
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {

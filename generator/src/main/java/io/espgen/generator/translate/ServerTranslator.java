@@ -72,6 +72,8 @@ public final class ServerTranslator {
 
         ServerNames names = new ServerNames(server,
                 site.stateClass().map(c -> c.getSimpleName().toString()).orElse(null));
+        // the globals are named before the functions: a helper never takes a static field's name
+        ServerFields fieldsOf = ServerFields.read(type, source, diagnostics, names);
         // the handlers' functions are named first, so a helper never takes a handler's name
         Map<HandlerSite, String> handlerFunctions = new HashMap<>();
         Set<String> handlerNames = new HashSet<>();
@@ -81,7 +83,9 @@ public final class ServerTranslator {
             handlerFunctions.put(h, names.handler(name));
         }
         Helpers helpers = new Helpers(names, type, handlerNames);
-        Constants constants = new Constants(server);
+        Constants constants = new Constants(names);
+        ServerWide wide = new ServerWide(fieldsOf, stateQualified, stateStruct,
+                site.stateClass().map(c -> ServerNames.stateTable(server, c.getSimpleName().toString())).orElse(null));
         String logPrefix = simpleName + ": ";
 
         List<Handler> handlers = new ArrayList<>();
@@ -91,7 +95,7 @@ public final class ServerTranslator {
                 continue;
             }
             Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile,
-                    !site.closeOnQueueFull());
+                    !site.closeOnQueueFull(), wide);
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
             handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
@@ -102,7 +106,7 @@ public final class ServerTranslator {
             CFunction f = HelperTranslator.translate(helpers.declaration(key), key, helpers.cName(key),
                     stateQualified, stateStruct, simpleName, source, diagnostics,
                     params -> new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile,
-                            !site.closeOnQueueFull()));
+                            !site.closeOnQueueFull(), wide));
             if (f != null) {
                 helpers.done(key, f);
             }
@@ -118,7 +122,8 @@ public final class ServerTranslator {
         return Optional.of(new Server(site.type().getQualifiedName().toString(), simpleName, source.fileName(),
                 site.port(), site.maxConnections(), site.idleTimeoutSeconds(), site.sendChunkSize(),
                 site.sendQueueBytes(), site.closeOnQueueFull(), state, handlers, helpers.functions(),
-                constants.macros(), constants.flashTexts()));
+                constants.macros(), constants.flashTexts(), wide.sharedFields(), wide.constTables(),
+                wide.spareState()));
     }
 
     /** The C names of a handler's values: its Java parameter names, or the runtime's defaults. */

@@ -95,6 +95,7 @@ public final class JvmServer implements AutoCloseable {
             throw new IllegalArgumentException(serverClass.getName() + " is not annotated @TcpServer");
         }
         name = serverClass.getSimpleName();
+        SharedFields.reset(serverClass);
         server = instantiate(serverClass);
         Class<?> stateClass = null;
         for (Method m : serverClass.getDeclaredMethods()) {

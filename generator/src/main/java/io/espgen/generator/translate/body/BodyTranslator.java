@@ -309,17 +309,15 @@ public final class BodyTranslator {
             target = p.getOperand();
         }
         if (BodyContext.strip(target) instanceof ArrayAccess access) {
-            ArrayRef ref = exprs.arrayRef(access.getArray());
-            if (ref == null) {
-                return new CStmt.ExprStmt(ctx.unsupported(access.getArray(), Construct.ARRAY));
+            Expressions.Element el = exprs.element(access);
+            if (el == null) {
+                return new CStmt.ExprStmt(BodyContext.ERROR_VALUE);
             }
-            if (!exprs.order().pure(access.getIndex())) {
-                return new CStmt.ExprStmt(ctx.unsupported(access.getIndex(), Construct.INDEX_EFFECTS));
+            if (el.array().table() != null) {
+                return new CStmt.ExprStmt(ctx.error(access, Messages.tableWrite(el.array().table().javaName())));
             }
-            CExpr index = exprs.value(access.getIndex());
-            CExpr store = exprs.storeInto(e, new CExpr.Index(ref.base(), index));
-            return new CStmt.If(CExpr.call("ESPGEN_IN_RANGE", index, ref.length()),
-                    new CStmt.Block(List.of(new CStmt.ExprStmt(store))), null);
+            CExpr store = exprs.storeInto(e, el.lvalue());
+            return new CStmt.If(el.inRange(), new CStmt.Block(List.of(new CStmt.ExprStmt(store))), null);
         }
         return new CStmt.ExprStmt(exprs.sideEffect(e));
     }
