@@ -333,7 +333,25 @@ public final class Messages {
     }
 
     public static String callOn(String type) {
-        return unsupported("calling " + type + " methods on anything but a parameter", null);
+        return unsupported("calling " + type + " methods on anything but a parameter",
+                type.equals("Connection") ? "call them on the handler's Connection or a Connection local "
+                        + "(for (Connection o : c.connections()), Connection o = c.connectionById(id))" : null);
+    }
+
+    public static String connectionLocal() {
+        return unsupported("a Connection local that does not start from a connection",
+                "start it from a Connection parameter or local, or from c.connectionById(id)");
+    }
+
+    public static String stateLocal() {
+        return unsupported("this use of state()",
+                "declare a local of the state class from it: Session other = o.state(); on a Connection parameter "
+                        + "or local");
+    }
+
+    public static String connectionsOutsideLoop() {
+        return unsupported("connections() outside a for-each loop",
+                "loop over them: for (Connection o : c.connections()) { ... }; count them with c.connectionCount()");
     }
 
     public static String foreignCall(String owner, String method) {

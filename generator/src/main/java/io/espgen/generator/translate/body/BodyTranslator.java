@@ -183,6 +183,19 @@ public final class BodyTranslator {
 
     /** {@code for (byte b : data)} and {@code for (int x : s.values)}: an index loop over the bytes or array. */
     private CStmt forEach(EnhancedForStatement f) {
+        Value owner = exprs.connectionsOf(f.getExpression());
+        if (owner != null) {
+            // for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o))
+            String var = ctx.declareReference(f.getParameter().getName(), f.getParameter().resolveBinding(),
+                    Kind.CONNECTION);
+            CExpr o = CExpr.name(var);
+            return new CStmt.For(
+                    List.of(new CStmt.Decl(CType.struct("espgen_conn").pointer(), var,
+                            CExpr.call("espgen_conn_next", CExpr.name("srv"), CExpr.name("NULL")))),
+                    new CExpr.Binary(o, "!=", CExpr.name("NULL")),
+                    List.of(new CExpr.Assign(o, "=", CExpr.call("espgen_conn_next", CExpr.name("srv"), o))),
+                    block(f.getBody()));
+        }
         JavaType jt = ctx.primitive(f.getParameter().getType().resolveBinding(), f.getParameter().getType());
         String var = ctx.declareLocal(f.getParameter().getName(), f.getParameter().resolveBinding());
         CExpr index = CExpr.name(var + "_index");
@@ -277,6 +290,9 @@ public final class BodyTranslator {
     private void declarations(VariableDeclarationStatement v, List<CStmt> out) {
         ITypeBinding type = v.getType().resolveBinding();
         JavaType jt = type != null && type.isPrimitive() ? JavaType.ofJavaName(type.getName()) : null;
+        if (type != null && jt == null && references(v, type, out)) {
+            return;
+        }
         if (jt == null) {
             // one error per declaration: an allocation or lambda says more than its type
             Expression first = ((VariableDeclarationFragment) v.fragments().get(0)).getInitializer();
@@ -296,6 +312,34 @@ public final class BodyTranslator {
             out.add(new CStmt.Decl(CType.of(jt.cName()), ctx.declareLocal(frag.getName(), frag.resolveBinding()),
                     init));
         }
+    }
+
+    /**
+     * {@code Connection other = c.connectionById(id);} and {@code Session t = other.state();}: locals that
+     * hold a connection (a pointer to its entry) or its state. False when the type is neither.
+     */
+    private boolean references(VariableDeclarationStatement v, ITypeBinding type, List<CStmt> out) {
+        String qualified = type.getErasure().getQualifiedName();
+        boolean connection = qualified.equals(DslTypes.CONNECTION);
+        boolean state = qualified.equals(ctx.scope.wide().stateQualified());
+        if (!connection && !state) {
+            return false;
+        }
+        for (Object o : v.fragments()) {
+            VariableDeclarationFragment frag = (VariableDeclarationFragment) o;
+            Expression init = frag.getInitializer();
+            CExpr value = init == null ? null : connection ? exprs.connection(init) : exprs.stateOf(init);
+            if (value == null) {
+                ctx.error(init == null ? frag : init, connection ? Messages.connectionLocal() : Messages.stateLocal());
+                continue;
+            }
+            CType t = connection ? CType.struct("espgen_conn").pointer() : CType.struct(ctx.scope.wide().stateStruct())
+                    .pointer();
+            String name = ctx.declareReference(frag.getName(), frag.resolveBinding(),
+                    connection ? Kind.CONNECTION : Kind.STATE);
+            out.add(new CStmt.Decl(t, name, value));
+        }
+        return true;
     }
 
     /** An expression statement; an assignment to an array element becomes a bounds-checked if. */

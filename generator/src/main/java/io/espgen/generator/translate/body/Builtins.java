@@ -6,6 +6,7 @@ import static io.espgen.generator.model.DslTypes.LOG;
 import static io.espgen.generator.model.DslTypes.MATH;
 import static io.espgen.generator.model.DslTypes.TEXT;
 
+import io.espgen.generator.diag.Messages;
 import io.espgen.generator.ir.CExpr;
 import io.espgen.generator.ir.CType;
 import java.util.LinkedHashMap;
@@ -64,6 +65,15 @@ final class Builtins {
             of(CONNECTION, "remotePort", Effect.READS_CONNECTION,
                     c -> CExpr.cast("int", new CExpr.Member(c.receiver(), "remote_port", true))),
             of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> c.call("espgen_queued_bytes", c.receiver())),
+            // other connections: the table of the server (connections() is a for-each source, state() a
+            // declaration's initializer: BodyTranslator)
+            of(CONNECTION, "id", Effect.READS_CONNECTION, c -> c.call("espgen_conn_id", c.srv(), c.receiver())),
+            of(CONNECTION, "isOpen", Effect.READS_CONNECTION, c -> c.call("espgen_conn_open", c.receiver())),
+            of(CONNECTION, "connectionCount", Effect.READS_CONNECTION, c -> c.call("espgen_conn_count", c.srv())),
+            of(CONNECTION, "connectionById", Effect.READS_CONNECTION,
+                    c -> c.call("espgen_conn_by_id", c.srv(), c.arg(0))),
+            of(CONNECTION, "connections", Effect.READS_CONNECTION, c -> c.misplaced(Messages.connectionsOutsideLoop())),
+            of(CONNECTION, "state", Effect.READS_CONNECTION, c -> c.misplaced(Messages.stateLocal())),
             // Bytes: the receiver is the handler's received data, a struct espgen_bytes
             of(BYTES, "length", Effect.PURE, Site::bytesLength),
             of(BYTES, "get", Effect.PURE, c -> c.call("espgen_bytes_get", c.receiver(), c.arg(0))),

@@ -148,7 +148,8 @@ final class Expressions {
             }
             if (v.isParameter()) {
                 Value p = ctx.scope.params().get(n.getIdentifier());
-                if (p != null && (p.kind() == Kind.PRIMITIVE || p.kind() == Kind.ERROR)) {
+                // a Connection compares by identity (o != c): the entry, as the JVM's object
+                if (p != null && (p.kind() == Kind.PRIMITIVE || p.kind() == Kind.ERROR || p.kind() == Kind.CONNECTION)) {
                     return CExpr.name(p.cName());
                 }
                 return ctx.error(n, Messages.parameterAsValue(n.getIdentifier(), p != null && p.kind() == Kind.ARRAY));
@@ -436,6 +437,53 @@ final class Expressions {
         }
         SharedField f = ctx.scope.wide().shared(v.getName());
         return f != null && !f.isArray() ? CExpr.name(f.cName()) : null;
+    }
+
+    /** A Connection as C: a parameter or local, or {@code c.connectionById(id)}; null when it is neither. */
+    CExpr connection(Expression e) {
+        e = BodyContext.strip(e);
+        Value v = ctx.param(e, Kind.CONNECTION);
+        if (v != null) {
+            return CExpr.name(v.cName());
+        }
+        if (e instanceof MethodInvocation m && isConnectionMethod(m, "connectionById")) {
+            return calls.call(m, false);
+        }
+        return null;
+    }
+
+    /** {@code x.state()} as a pointer into the state table (the spare entry for a connection not found); or null. */
+    CExpr stateOf(Expression e) {
+        e = BodyContext.strip(e);
+        if (!(e instanceof MethodInvocation m) || !isConnectionMethod(m, "state") || m.getExpression() == null) {
+            return null;
+        }
+        Value c = ctx.param(m.getExpression(), Kind.CONNECTION);
+        if (c == null) {
+            return null;
+        }
+        return new CExpr.Prefix("&", new CExpr.Index(CExpr.name(ctx.scope.wide().useStateTable()),
+                CExpr.call("espgen_state_index", CExpr.name("srv"), CExpr.name(c.cName()))));
+    }
+
+    /** The connection whose {@code connections()} e calls, or null. */
+    Value connectionsOf(Expression e) {
+        e = BodyContext.strip(e);
+        if (e instanceof MethodInvocation m && isConnectionMethod(m, "connections") && m.getExpression() != null) {
+            Value c = ctx.param(m.getExpression(), Kind.CONNECTION);
+            if (c == null) {
+                ctx.error(m, Messages.callOn("Connection"));
+                return Value.of(Kind.CONNECTION, "invalid");
+            }
+            return c;
+        }
+        return null;
+    }
+
+    static boolean isConnectionMethod(MethodInvocation m, String name) {
+        var b = m.resolveMethodBinding();
+        return b != null && b.getName().equals(name)
+                && b.getDeclaringClass().getErasure().getQualifiedName().equals(DslTypes.CONNECTION);
     }
 
     /** The operands of a call, each as a value. */

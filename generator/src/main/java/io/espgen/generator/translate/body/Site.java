@@ -138,6 +138,12 @@ final class Site {
         return ref;
     }
 
+    /** A built-in that has a place of its own (a loop, a declaration) used elsewhere: reports message. */
+    CExpr misplaced(String message) {
+        ctx.error(call, message);
+        return null;
+    }
+
     /** {@code Math.min/max/abs} on int or long. */
     CExpr math(String method) {
         ITypeBinding t = call.resolveTypeBinding();
