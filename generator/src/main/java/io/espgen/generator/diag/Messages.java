@@ -51,6 +51,11 @@ public final class Messages {
     public static final String NOT_GENERIC = "not be generic";
     public static final String TOP_LEVEL = "be a top-level class";
 
+    public static String reservedServerName(String name, String prefix) {
+        return "a server named " + name + " would name its C functions and macros " + prefix + "_..., as the SDK or "
+                + "espgen's runtime name theirs: rename the class (" + name + "Server, for instance)";
+    }
+
     public static String noHandlers() {
         return "this @TcpServer has no handler: annotate a method with @OnConnect, @OnReceive, @OnSent, "
                 + "@OnDisconnect or @OnError";

@@ -159,6 +159,9 @@ public final class ServerScanner {
                 continue;
             }
             boolean isFinal = mods.contains(Modifier.FINAL);
+            if (isFinal && field.getConstantValue() != null) {
+                continue; // a constant: checked where handler code uses it (a double one is fine elsewhere)
+            }
             if (isString(t)) {
                 if (!isFinal) {
                     error(Messages.sharedString(name), field, null, null);

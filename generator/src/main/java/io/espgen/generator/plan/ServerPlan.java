@@ -100,7 +100,7 @@ public record ServerPlan(
         StatePlan state = s.state().map(st -> {
             List<FieldPlan> fields = new ArrayList<>();
             for (StateField f : st.fields()) {
-                fields.add(new FieldPlan(f.type().cName(), CNames.field(f.javaName()),
+                fields.add(new FieldPlan(f.type().cName(), f.cName(),
                         f.isArray() ? "[" + f.arrayLength() + "]" : "", f.initializer(), f.javaName(),
                         f.type().javaName() + (f.isArray() ? "[]" : "")));
             }
@@ -148,7 +148,7 @@ public record ServerPlan(
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {
         List<Param> params = h == null ? List.of() : h.params();
-        Map<ParamKind, String> names = ServerTranslator.cNames(e, params);
+        Map<ParamKind, String> names = ServerTranslator.cNames(CNames.snake(s.simpleName()), params);
         String conn = names.get(ParamKind.CONNECTION);
         String stateVar = names.get(ParamKind.STATE);
         boolean takesState = h != null && h.paramName(ParamKind.STATE) != null;

@@ -53,6 +53,11 @@ public final class ServerTranslator {
             diagnostics.error(0, 0, Messages.sourceUnavailable(source.fileName()));
             return Optional.empty();
         }
+        if (CNames.reservedServer(server)) {
+            diagnostics.error(type.getName().getStartPosition(), type.getName().getLength(),
+                    Messages.reservedServerName(simpleName, server));
+            return Optional.empty();
+        }
 
         Optional<StateClass> state = Optional.empty();
         Map<String, StateField> fields = new LinkedHashMap<>();
@@ -94,7 +99,7 @@ public final class ServerTranslator {
             if (decl == null || decl.getBody() == null) {
                 continue;
             }
-            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile,
+            Scope scope = new Scope(server, logPrefix, handlerParams(server, h), fields, helpers, constants, source, lineFile,
                     !site.closeOnQueueFull(), wide);
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
@@ -126,17 +131,22 @@ public final class ServerTranslator {
                 wide.spareState()));
     }
 
-    /** The C names of a handler's values: its Java parameter names, or the runtime's defaults. */
-    public static Map<ParamKind, String> cNames(Event event, List<Param> params) {
+    /**
+     * The C names of a handler's values: its Java parameter names, or defaults for what it does not take,
+     * which end in {@code _} as no user name does in C (CNames.local), so no local of the body meets them.
+     *
+     * @param server the server's C prefix
+     */
+    public static Map<ParamKind, String> cNames(String server, List<Param> params) {
         Map<ParamKind, String> names = new HashMap<>();
         for (Param p : params) {
-            String c = CNames.local(p.name());
+            String c = CNames.local(p.name(), server);
             if (c != null) {
                 names.put(p.kind(), c);
             }
         }
-        Map<ParamKind, String> defaults = Map.of(ParamKind.CONNECTION, "conn", ParamKind.STATE, "state",
-                ParamKind.BYTES, "data", ParamKind.ERROR, "err");
+        Map<ParamKind, String> defaults = Map.of(ParamKind.CONNECTION, "conn_", ParamKind.STATE, "state_",
+                ParamKind.BYTES, "data_", ParamKind.ERROR, "err_");
         for (ParamKind k : ParamKind.values()) {
             if (!names.containsKey(k)) {
                 String name = defaults.get(k);
@@ -149,8 +159,8 @@ public final class ServerTranslator {
         return names;
     }
 
-    private static Map<String, Value> handlerParams(HandlerSite h) {
-        Map<ParamKind, String> cNames = cNames(h.event(), h.params());
+    private static Map<String, Value> handlerParams(String server, HandlerSite h) {
+        Map<ParamKind, String> cNames = cNames(server, h.params());
         Map<String, Value> params = new HashMap<>();
         for (Param p : h.params()) {
             Kind kind = switch (p.kind()) {

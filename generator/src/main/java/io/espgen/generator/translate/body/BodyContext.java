@@ -63,7 +63,7 @@ final class BodyContext {
     /** Declares a local; returns its C name. */
     String declareLocal(SimpleName name, IVariableBinding b) {
         String javaName = name.getIdentifier();
-        String cName = CNames.local(javaName);
+        String cName = CNames.local(javaName, scope.server());
         if (cName == null) {
             error(name, Messages.badName(javaName));
             cName = "invalid_name";

@@ -237,7 +237,7 @@ final class Expressions {
             if (field == null || field.isArray()) {
                 return ctx.error(field == null ? name : whole, Messages.stateMember(name.getIdentifier(), field != null));
             }
-            return new CExpr.Member(CExpr.name(state.cName()), CNames.field(field.javaName()), true);
+            return new CExpr.Member(CExpr.name(state.cName()), field.cName(), true);
         }
         if (qualifier instanceof ThisExpression) {
             IBinding b = name.resolveBinding();
@@ -362,7 +362,7 @@ final class Expressions {
         if (state != null) {
             StateField field = ctx.scope.stateFields().get(name.getIdentifier());
             if (field != null && field.isArray()) {
-                return new ArrayRef(new CExpr.Member(CExpr.name(state.cName()), CNames.field(field.javaName()), true),
+                return new ArrayRef(new CExpr.Member(CExpr.name(state.cName()), field.cName(), true),
                         CExpr.literal(Integer.toString(field.arrayLength())), field.type());
             }
         }
