@@ -32,6 +32,21 @@ public interface Connection {
     boolean send(byte[] data, int offset, int length);
 
     /**
+     * Queues {@code value} in decimal, as {@link Integer#toString(int)} writes it, with no buffer of yours.
+     *
+     * @return {@code false} when nothing was queued (see {@link #send(String)})
+     */
+    boolean sendDecimal(int value);
+
+    /**
+     * Queues {@code value} in hexadecimal, as {@link Integer#toHexString(int)} writes it (unsigned, lowercase,
+     * no leading zeros), with no buffer of yours.
+     *
+     * @return {@code false} when nothing was queued (see {@link #send(String)})
+     */
+    boolean sendHex(int value);
+
+    /**
      * Closes the connection once everything queued has been sent and acknowledged. Further sends are
      * refused; {@link OnDisconnect} follows.
      */
@@ -79,7 +94,8 @@ public interface Connection {
 
     /**
      * The per-connection state of this connection: {@code Session other = c.state();} (the server's
-     * state class). For a connection that is not open, a scratch state no other connection uses.
+     * state class). For the connection {@link #connectionById} returns when it finds none, a scratch state
+     * no connection uses.
      */
     <S> S state();
 }

@@ -84,6 +84,11 @@ public final class Messages {
                 + String.join(", ", supplied);
     }
 
+    public static String recordState(String record) {
+        return "the record " + record + " cannot be the per-connection state: its fields are final and handlers "
+                + "change the state; write a static class (static class " + record + " { int count; })";
+    }
+
     public static String repeatedParam(String kind) {
         return "only one parameter may take " + kind;
     }
@@ -361,6 +366,23 @@ public final class Messages {
 
     public static String foreignCall(String owner, String method) {
         return unsupported("the call " + owner + "." + method + "()", Construct.FOREIGN_CALL.instead);
+    }
+
+    /** What to write instead of a JDK call users reach for; null for others. */
+    public static String jdkAlternative(String owner, String method) {
+        String simple = owner.substring(owner.lastIndexOf('.') + 1);
+        String call = "the call " + simple + "." + method + "()";
+        return switch (simple + "." + method) {
+            case "Integer.parseInt", "Integer.valueOf", "Long.parseLong" -> unsupported(call,
+                    "parse received bytes with data.parseInt(from, to, failure), or a byte array with "
+                            + "Text.parseInt(buf, from, to, failure)");
+            case "Integer.toString", "String.valueOf", "Long.toString" -> unsupported(call,
+                    "send a number with c.sendDecimal(n), or append it to a byte array with Text.appendInt");
+            case "Integer.toHexString" -> unsupported(call, "send it with c.sendHex(n)");
+            case "String.length" -> unsupported(call, "length() is folded for String constants only (PAGE.length())");
+            case "String.format" -> unsupported(call, "send the parts one after another; Log takes a format");
+            default -> null;
+        };
     }
 
     public static String builtin(String owner, String method) {

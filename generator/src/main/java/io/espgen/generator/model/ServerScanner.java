@@ -224,6 +224,12 @@ public final class ServerScanner {
         Set<ParamKind> seen = EnumSet.noneOf(ParamKind.class);
         for (VariableElement p : method.getParameters()) {
             ParamKind kind = paramKind(p.asType());
+            if (kind == null && p.asType().getKind() == TypeKind.DECLARED
+                    && ((DeclaredType) p.asType()).asElement().getKind() == ElementKind.RECORD) {
+                error(Messages.recordState(((DeclaredType) p.asType()).asElement().getSimpleName().toString()), p,
+                        null, null);
+                continue;
+            }
             if (kind == null || !event.supplies(kind)) {
                 Set<String> supplied = new TreeSet<>();
                 for (ParamKind k : event.supplied()) {

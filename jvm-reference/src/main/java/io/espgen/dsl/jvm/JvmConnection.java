@@ -82,6 +82,16 @@ final class JvmConnection implements Connection {
     }
 
     @Override
+    public boolean sendDecimal(int value) {
+        return send(Integer.toString(value));
+    }
+
+    @Override
+    public boolean sendHex(int value) {
+        return send(Integer.toHexString(value));
+    }
+
+    @Override
     public void close() {
         if (status == State.OPEN) {
             status = State.CLOSING;

@@ -128,7 +128,7 @@ public final class BodyTranslator {
     /** Under QueueFullPolicy.REFUSE, a send whose result nobody looks at may drop its bytes unnoticed. */
     private void warnIfSendResultIgnored(Expression e) {
         if (ctx.scope.refusesWhenFull() && e instanceof MethodInvocation m && m.resolveMethodBinding() != null
-                && m.resolveMethodBinding().getName().equals("send")
+                && m.resolveMethodBinding().getName().startsWith("send")
                 && m.resolveMethodBinding().getDeclaringClass().getErasure().getQualifiedName()
                         .equals(DslTypes.CONNECTION)) {
             ctx.warning(m, Messages.sendResultIgnored());
@@ -296,7 +296,7 @@ public final class BodyTranslator {
         if (jt == null) {
             // one error per declaration: an allocation or lambda says more than its type
             Expression first = ((VariableDeclarationFragment) v.fragments().get(0)).getInitializer();
-            if (first != null && Unsupported.allocates(first)) {
+            if (first != null && (Unsupported.allocates(first) || Calls.jdkInstead(first) != null)) {
                 exprs.value(first);
             } else {
                 ctx.primitive(type, v);

@@ -59,6 +59,10 @@ final class Builtins {
     private static final Map<String, Builtin> ALL = index(List.of(
             // Connection: the receiver is the handler's Connection parameter
             of(CONNECTION, "send", Effect.WRITES_CONNECTION, Builtins::send),
+            of(CONNECTION, "sendDecimal", Effect.WRITES_CONNECTION,
+                    c -> c.call("espgen_send_decimal", c.srv(), c.receiver(), c.arg(0))),
+            of(CONNECTION, "sendHex", Effect.WRITES_CONNECTION,
+                    c -> c.call("espgen_send_hex", c.srv(), c.receiver(), c.arg(0))),
             of(CONNECTION, "close", Effect.WRITES_CONNECTION, c -> c.call("espgen_close", c.srv(), c.receiver())),
             of(CONNECTION, "remoteIp", Effect.READS_CONNECTION,
                     c -> CExpr.cast("int", CExpr.call("espgen_remote_ip", c.receiver()))),

@@ -110,6 +110,11 @@ final class Site {
             exprs.value(e); // reports the concatenation
             return null;
         }
+        String instead = Calls.jdkInstead(e);
+        if (instead != null) {
+            ctx.error(e, instead);
+            return null;
+        }
         ctx.unsupported(e, Construct.SEND_STRING);
         return null;
     }
