@@ -202,14 +202,14 @@ public final class BodyTranslator {
         CExpr length;
         CExpr element;
         Value bytes = ctx.param(f.getExpression(), Kind.BYTES);
-        ArrayRef array = bytes == null ? exprs.arrayRef(f.getExpression()) : null;
+        ArrayRef array = bytes == null ? exprs.anyArray(f.getExpression()) : null;
         if (bytes != null) {
             length = CExpr.cast("int", new CExpr.Member(CExpr.name(bytes.cName()), "len", false));
             element = CExpr.cast("sint8",
                     new CExpr.Index(new CExpr.Member(CExpr.name(bytes.cName()), "data", false), index));
         } else if (array != null) {
             length = array.length();
-            element = new CExpr.Index(array.base(), index);
+            element = array.table() != null ? Expressions.flashRead(array, index) : new CExpr.Index(array.base(), index);
         } else {
             ctx.unsupported(f.getExpression(), Construct.FOR_EACH_SOURCE);
             return new CStmt.Block(List.of());

@@ -325,8 +325,8 @@ final class Expressions {
         return new Element(CExpr.call("ESPGEN_IN_RANGE", index, ref.length()), new CExpr.Index(ref.base(), index), ref);
     }
 
-    /** The array e names, constant tables included. */
-    private ArrayRef anyArray(Expression e) {
+    /** The array e names, constant tables included (what a for-each or an index may read). */
+    ArrayRef anyArray(Expression e) {
         e = BodyContext.strip(e);
         ArrayRef global = globalArray(e);
         if (global != null) {
@@ -386,7 +386,7 @@ final class Expressions {
      * An element of a constant table in flash, which takes only aligned 32-bit loads: int elements are
      * words; narrower ones come out of theirs (espgen_flash_u8, espgen_flash_u16).
      */
-    private static CExpr flashRead(ArrayRef table, CExpr index) {
+    static CExpr flashRead(ArrayRef table, CExpr index) {
         return switch (table.type()) {
             case BYTE -> CExpr.cast("sint8", CExpr.call("espgen_flash_u8", table.base(), index));
             case BOOLEAN -> new CExpr.Binary(CExpr.call("espgen_flash_u8", table.base(), index), "!=",
