@@ -27,7 +27,8 @@ class GoldenFilesTest {
         return Stream.of(
                 Arguments.of("echo-server", Espgen.sample("echo-server")),
                 Arguments.of("stats-server", goldenServer("stats-server")),
-                Arguments.of("command-server", goldenServer("command-server")));
+                Arguments.of("command-server", goldenServer("command-server")),
+                Arguments.of("chat-server", goldenServer("chat-server")));
     }
 
     private static Path goldenServer(String name) {

@@ -23,6 +23,7 @@ public final class ServerNames {
     private final String macroPrefix;
     private final Set<String> taken = new HashSet<>();
     private final Set<String> macros = new HashSet<>();
+    private final java.util.Map<String, String> constants = new java.util.HashMap<>();
 
     /**
      * @param prefix the server's C prefix ({@code echo_server})
@@ -61,7 +62,16 @@ public final class ServerNames {
      * the file defines itself ({@code SERVER_PORT}) nor one handed out before: those get {@code _2}, {@code _3}.
      */
     public String macro(String javaName) {
-        return uniqueMacro(macroPrefix + "_" + CNames.macro(javaName));
+        String reserved = constants.get(javaName);
+        return reserved != null ? reserved : uniqueMacro(macroPrefix + "_" + CNames.macro(javaName));
+    }
+
+    /**
+     * Takes the macro of a constant of the server class before any generated name derived from one (a flash
+     * text's length): the user's constants keep their names, in declaration order.
+     */
+    public void reserveConstant(String javaName) {
+        constants.computeIfAbsent(javaName, n -> uniqueMacro(macroPrefix + "_" + CNames.macro(n)));
     }
 
     /** A macro with the given suffix after a name handed out by {@link #global}: its length, its size. */

@@ -77,6 +77,15 @@ public final class ServerTranslator {
 
         ServerNames names = new ServerNames(server,
                 site.stateClass().map(c -> c.getSimpleName().toString()).orElse(null));
+        for (org.eclipse.jdt.core.dom.FieldDeclaration fd : type.getFields()) {
+            if (org.eclipse.jdt.core.dom.Modifier.isStatic(fd.getModifiers())
+                    && org.eclipse.jdt.core.dom.Modifier.isFinal(fd.getModifiers())) {
+                for (Object o : fd.fragments()) {
+                    names.reserveConstant(
+                            ((org.eclipse.jdt.core.dom.VariableDeclarationFragment) o).getName().getIdentifier());
+                }
+            }
+        }
         // the globals are named before the functions: a helper never takes a static field's name
         ServerFields fieldsOf = ServerFields.read(type, source, diagnostics, names);
         // the handlers' functions are named first, so a helper never takes a handler's name
