@@ -41,7 +41,8 @@ class ServerFieldsTest {
             static int[][][] cube;              | 5 | 22 | static field cube has type int[][][], which has no fixed C layout
             static final Object K = null;       | 5 | 25 | static final field K has type java.lang.Object: constants are primitives, Strings or tables of primitives
             static int n = d();                 | 5 | 20 | static field n must start at a constant
-            static int[] buf = new int[5000];   | 5 | 24 | static field buf must start at a constant (a literal or a static final constant), or, for an array, be new T[N] or new T[N][M] with constant sizes from 1 to 4096
+            static int[] buf = new int[5000];   | 5 | 24 | static field buf must start at a constant (a literal or a static final constant), or, for an array, be new T[N] or new T[N][M] with constant sizes of at least 1 and at most 4096 elements in all
+            static int[][] g = new int[100][100]; | 5 | 24 | static field g must start at a constant
             static final int N = d();           | 5 | 26 | static final N must be a constant: literals, other constants, arithmetic on them and CONSTANT.length() of a String constant; for a value that changes, drop final
             static final long[] T = {1L};       | 5 | 29 | constant table T is a long[]: flash tables hold boolean, byte, short, char or int
             static int d() { return 1; }        | 7 | 17 | the call Integer.parseInt() is not supported in handler code; parse received bytes with data.parseInt(from, to, failure)

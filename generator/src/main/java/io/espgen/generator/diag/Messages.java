@@ -153,8 +153,8 @@ public final class Messages {
 
     public static String sharedInit(String field) {
         return "static field " + field + " must start at a constant (a literal or a static final constant), or, for "
-                + "an array, be new T[N] or new T[N][M] with constant sizes from 1 to " + Limits.MAX_ARRAY_LENGTH
-                + ", or a list of constants ({1, 2, 3})";
+                + "an array, be new T[N] or new T[N][M] with constant sizes of at least 1 and at most "
+                + Limits.MAX_ARRAY_LENGTH + " elements in all, or a list of constants ({1, 2, 3})";
     }
 
     public static String constantInit(String field) {

@@ -197,7 +197,9 @@ public final class ServerFields {
             }
             out.add(n);
         }
-        return out;
+        // an array of arrays holds no more elements than one array may
+        return out.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b) <= Limits.MAX_ARRAY_LENGTH
+                ? out : null;
     }
 
     /** e as a C literal when it is constant to the processor; else null. */

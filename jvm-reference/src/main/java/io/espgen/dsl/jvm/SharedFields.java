@@ -5,8 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * A server class's static fields, the state all its clients share. The firmware starts them from their
@@ -20,13 +18,26 @@ final class SharedFields {
 
     private record Saved(Field field, Object value) {}
 
-    private static final Map<Class<?>, List<Saved>> FIRST = new WeakHashMap<>();
+    /** A class's first values, and whether a start has used them yet. */
+    private static final class Snapshot {
+        final List<Saved> saved = new ArrayList<>();
+        boolean taken;
+    }
+
+    /** Kept with the class itself, so a class loader that goes away takes its snapshots along. */
+    private static final ClassValue<Snapshot> FIRST = new ClassValue<>() {
+        @Override
+        protected Snapshot computeValue(Class<?> serverClass) {
+            return new Snapshot();
+        }
+    };
 
     /** Restores the class's static fields to what they held at its first start (or records that). */
     static synchronized void reset(Class<?> serverClass) {
-        List<Saved> saved = FIRST.get(serverClass);
-        if (saved == null) {
-            saved = new ArrayList<>();
+        Snapshot snapshot = FIRST.get(serverClass);
+        List<Saved> saved = snapshot.saved;
+        if (!snapshot.taken) {
+            snapshot.taken = true;
             for (Field f : serverClass.getDeclaredFields()) {
                 int mods = f.getModifiers();
                 boolean changeable = !Modifier.isFinal(mods) || f.getType().isArray();
@@ -36,7 +47,6 @@ final class SharedFields {
                 f.setAccessible(true);
                 saved.add(new Saved(f, copy(get(f))));
             }
-            FIRST.put(serverClass, saved);
             return;
         }
         for (Saved s : saved) {
