@@ -28,7 +28,8 @@ class GoldenFilesTest {
                 Arguments.of("echo-server", Espgen.sample("echo-server")),
                 Arguments.of("stats-server", goldenServer("stats-server")),
                 Arguments.of("command-server", goldenServer("command-server")),
-                Arguments.of("framed-servers", goldenServer("framed-servers")));
+                Arguments.of("framed-servers", goldenServer("framed-servers")),
+                Arguments.of("chat-server", goldenServer("chat-server")));
     }
 
     private static Path goldenServer(String name) {

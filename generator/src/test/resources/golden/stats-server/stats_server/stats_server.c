@@ -114,9 +114,9 @@ static void ICACHE_FLASH_ATTR stats_server_failed(struct espgen_server *srv, str
 }
 
 /* @OnDisconnect StatsServer.gone(Stats s), StatsServer.java:91 */
-static void ICACHE_FLASH_ATTR stats_server_gone(struct espgen_server *srv, struct espgen_conn *conn)
+static void ICACHE_FLASH_ATTR stats_server_gone(struct espgen_server *srv, struct espgen_conn *conn_)
 {
-	struct stats_server_stats *s = &stats_server_stats_table[espgen_conn_index(srv, conn)];
+	struct stats_server_stats *s = &stats_server_stats_table[espgen_conn_index(srv, conn_)];
 
 	ESPGEN_LOG_INFO("StatsServer: gone: %d bytes\n", s->bytes);
 }

@@ -34,6 +34,22 @@ static const char ${t.name()}[${t.size()}] ICACHE_RODATA_ATTR __attribute__((ali
 	${t.literal()};
 [/#list]
 [/#if]
+[#if s.tables()?has_content]
+
+/* Constant tables live in flash, read in whole words: 4-aligned, padded to whole words. */
+[#list s.tables() as t]
+static const ${t.cType()} ${t.cName()}[${t.length()}] ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
+	${t.values()}
+};
+[/#list]
+[/#if]
+[#if s.shared()?has_content]
+
+/* ${s.javaName()}'s static fields: one for all clients */
+[#list s.shared() as f]
+static ${f.cType()} ${f.cName()}${f.suffix()}[#if f.initializer()??] = ${f.initializer()}[/#if];
+[/#list]
+[/#if]
 
 [#if s.state()??]
 [#assign st = s.state()]
@@ -48,7 +64,12 @@ struct ${st.struct()} {
 /* The connection table: the SDK admits no more clients than it has entries. */
 static struct espgen_conn ${s.cName()}_conns[${s.macro()}_MAX_CONNECTIONS];
 [#if s.state()??]
+[#if s.spareState()]
+/* one more: the state of a connection looked up and not found (Connection.state()) */
+static struct ${st.struct()} ${st.arrayName()}[${s.macro()}_MAX_CONNECTIONS + 1];
+[#else]
 static struct ${st.struct()} ${st.arrayName()}[${s.macro()}_MAX_CONNECTIONS];
+[/#if]
 [#if st.hasInitializers()]
 
 static const struct ${st.struct()} ${st.initName()} = {

@@ -238,6 +238,29 @@ void espgen_flash_read(void *dst, const void *flash, uint16 offset, uint16 n);
  * (room under queue_cap with its blocks' headers, the heap reserve). */
 bool espgen_can_send(const struct espgen_server *srv, const struct espgen_conn *c, int len);
 
+/* Element i of a constant table in flash (ICACHE_RODATA_ATTR, 4-aligned, padded to whole words). Flash
+ * takes only aligned 32-bit loads, so a byte or a half-word comes out of its word; the volatile read keeps
+ * the compiler from narrowing the load. The caller has checked i against the table's length. */
+static inline uint32 ICACHE_FLASH_ATTR espgen_flash_word(const void *table, int word)
+{
+	return ((const volatile uint32 *)table)[word];
+}
+
+static inline uint8 ICACHE_FLASH_ATTR espgen_flash_u8(const void *table, int i)
+{
+	return (uint8)(espgen_flash_word(table, i >> 2) >> ((i & 3) * 8));
+}
+
+static inline uint16 ICACHE_FLASH_ATTR espgen_flash_u16(const void *table, int i)
+{
+	return (uint16)(espgen_flash_word(table, i >> 1) >> ((i & 1) * 16));
+}
+
+static inline uint32 ICACHE_FLASH_ATTR espgen_flash_u32(const void *table, int i)
+{
+	return espgen_flash_word(table, i);
+}
+
 /* Closes once the queue has drained. */
 void espgen_close(struct espgen_server *srv, struct espgen_conn *c);
 
@@ -321,6 +344,42 @@ static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espge
 
 /* One line about a client, "<server>: a.b.c.d:port what". */
 void espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c, const char *what);
+
+/* Other connections, as handlers reach them (Connection.connections(), connectionById(), id(), state()). */
+
+/* Java's c.isOpen(): connected and not closing, so sends are taken. */
+static inline bool ICACHE_FLASH_ATTR espgen_conn_open(const struct espgen_conn *c)
+{
+	return c->state == ESPGEN_CONN_OPEN;
+}
+
+/* Java's c.id(): the entry's tag (its index plus one, the entry's generation above it); 0 for an empty
+ * entry, such as the one espgen_conn_by_id returns when it finds none. */
+static inline int ICACHE_FLASH_ATTR espgen_conn_id(const struct espgen_server *srv, const struct espgen_conn *c)
+{
+	if (c->state == ESPGEN_CONN_FREE)
+		return 0;
+	return (int)(((uint32)c->generation << 8) | (uint32)(c - srv->conns + 1));
+}
+
+/* The index of c's per-connection state: its entry's, or max_conns, the spare state, for the empty entry
+ * espgen_conn_by_id returns when it finds none (a handler never holds another free entry). */
+static inline uint8 ICACHE_FLASH_ATTR espgen_state_index(const struct espgen_server *srv,
+							  const struct espgen_conn *c)
+{
+	return c->state == ESPGEN_CONN_FREE ? srv->max_conns : espgen_conn_index(srv, c);
+}
+
+/* The first open entry after prev (from the start for NULL), or NULL: for (c = next(NULL); c; c = next(c))
+ * visits the open connections in table order, each checked when reached; at most max_conns steps in all. */
+struct espgen_conn *espgen_conn_next(struct espgen_server *srv, const struct espgen_conn *prev);
+
+/* How many connections are open. */
+int espgen_conn_count(const struct espgen_server *srv);
+
+/* The open connection with this id, or an empty entry that is never open (sends refused, close ignored,
+ * id 0), so the result is always safe to use. */
+struct espgen_conn *espgen_conn_by_id(struct espgen_server *srv, int id);
 
 /* Send queue internals, shared by espgen_server.c and espgen_txq.c. */
 uint32 espgen_txq_cost(const struct espgen_txq *q, uint16 len, uint16 chunk_size);

@@ -23,6 +23,11 @@ int espgen_text_copy(const uint8 *src, int n, int from, int to, sint8 *dst, int 
 bool espgen_send_range(struct espgen_server *srv, struct espgen_conn *c, const sint8 *a, int n, int off,
 		       int len);
 
+/* Sends a number as text, with no buffer of the caller's: in decimal (Integer.toString), in hexadecimal
+ * (Integer.toHexString: unsigned, lowercase). The same result as espgen_send. */
+bool espgen_send_decimal(struct espgen_server *srv, struct espgen_conn *c, int value);
+bool espgen_send_hex(struct espgen_server *srv, struct espgen_conn *c, int value);
+
 /* Bounds-checked element access for state arrays: out of range reads 0 and writes nothing. */
 #define ESPGEN_IN_RANGE(i, n) ((unsigned int)(i) < (unsigned int)(n))
 

@@ -392,6 +392,41 @@ void ICACHE_FLASH_ATTR espgen_close(struct espgen_server *srv, struct espgen_con
 		espgen_post_disconnect(srv, c);
 }
 
+/* What espgen_conn_by_id returns when it finds none: zeroed, so FREE, and nothing ever changes it (a send or
+ * a close needs an open entry). */
+static struct espgen_conn espgen_nobody;
+
+struct espgen_conn *ICACHE_FLASH_ATTR espgen_conn_next(struct espgen_server *srv, const struct espgen_conn *prev)
+{
+	uint8 i = prev == NULL ? 0 : espgen_conn_index(srv, prev) + 1;
+
+	for (; i < srv->max_conns; i++) {
+		if (espgen_conn_open(&srv->conns[i]))
+			return &srv->conns[i];
+	}
+	return NULL;
+}
+
+int ICACHE_FLASH_ATTR espgen_conn_count(const struct espgen_server *srv)
+{
+	int n = 0;
+	uint8 i;
+
+	for (i = 0; i < srv->max_conns; i++)
+		n += espgen_conn_open(&srv->conns[i]);
+	return n;
+}
+
+struct espgen_conn *ICACHE_FLASH_ATTR espgen_conn_by_id(struct espgen_server *srv, int id)
+{
+	uint32 index = ((uint32)id & 0xFF) - 1;
+
+	if (id > 0 && index < srv->max_conns && espgen_conn_open(&srv->conns[index]) &&
+	    espgen_conn_id(srv, &srv->conns[index]) == id)
+		return &srv->conns[index];
+	return &espgen_nobody;
+}
+
 sint8 ICACHE_FLASH_ATTR espgen_server_start(struct espgen_server *srv, espconn_connect_callback connect_cb,
 					    espconn_recv_callback recv_cb, espconn_sent_callback sent_cb,
 					    espconn_connect_callback disconnect_cb,

@@ -121,3 +121,27 @@ bool ICACHE_FLASH_ATTR espgen_send_range(struct espgen_server *srv, struct espge
 
 	return espgen_send(srv, c, a + f, (uint16)(e - f));
 }
+
+/* Java's c.sendDecimal(value): Integer.toString(value), formatted on the stack, then queued as a send. */
+bool ICACHE_FLASH_ATTR espgen_send_decimal(struct espgen_server *srv, struct espgen_conn *c, int value)
+{
+	sint8 text[11]; /* "-2147483648" */
+	int len = espgen_text_append_int(text, sizeof(text), 0, value);
+
+	return espgen_send(srv, c, text, (uint16)len);
+}
+
+/* Java's c.sendHex(value): Integer.toHexString(value), the value unsigned, lowercase, no leading zeros. */
+bool ICACHE_FLASH_ATTR espgen_send_hex(struct espgen_server *srv, struct espgen_conn *c, int value)
+{
+	static const char hex[] = "0123456789abcdef";
+	char digits[8];
+	uint32 u = (uint32)value;
+	int i = sizeof(digits);
+
+	do {
+		digits[--i] = hex[u & 15];
+		u >>= 4;
+	} while (u != 0);
+	return espgen_send(srv, c, digits + i, (uint16)(sizeof(digits) - i));
+}

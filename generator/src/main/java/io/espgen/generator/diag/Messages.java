@@ -65,6 +65,11 @@ public final class Messages {
     public static final String NOT_GENERIC = "not be generic";
     public static final String TOP_LEVEL = "be a top-level class";
 
+    public static String reservedServerName(String name, String prefix) {
+        return "a server named " + name + " would name its C functions and macros " + prefix + "_..., as the SDK or "
+                + "espgen's runtime name theirs: rename the class (" + name + "Server, for instance)";
+    }
+
     public static String noHandlers() {
         return "this @TcpServer has no handler: annotate a method with @OnConnect, @OnReceive, @OnSent, "
                 + "@OnDisconnect or @OnError";
@@ -124,6 +129,11 @@ public final class Messages {
     public static String badParam(String annotation, String type, Collection<String> supplied) {
         return "@" + annotation + " cannot supply a parameter of type " + type + "; it supplies "
                 + String.join(", ", supplied);
+    }
+
+    public static String recordState(String record) {
+        return "the record " + record + " cannot be the per-connection state: its fields are final and handlers "
+                + "change the state; write a static class (static class " + record + " { int count; })";
     }
 
     public static String repeatedParam(String kind) {
@@ -214,8 +224,70 @@ public final class Messages {
     }
 
     public static String stateStaticField(String field) {
-        return "static field " + field + " is not per connection; move it to the server class as a static final "
-                + "constant";
+        return "static field " + field + " is not per connection; state all clients share is a static field of "
+                + "the server class (static int " + field + ";), a constant a static final one there";
+    }
+
+    // --- the server class's fields: shared state, constants, constant tables ---
+
+    /** What a static field of the server class may hold. */
+    private static final String SHARED_TYPES = "boolean, byte, short, char, int, long, or a fixed-size array of "
+            + "them (static byte[] buf = new byte[64]; static int[][] grid = new int[4][8])";
+
+    public static String serverInstanceField(String field) {
+        return "instance field " + field + " of the server class is neither per connection nor shared: make it "
+                + "static for state all clients share (static int " + field + ";), or move it to the state class "
+                + "for one per connection";
+    }
+
+    public static String sharedFieldType(String field, String type) {
+        return "static field " + field + " has type " + type + ", which has no fixed C layout: state shared by all "
+                + "clients may be " + SHARED_TYPES;
+    }
+
+    public static String sharedString(String field) {
+        return "static field " + field + " is a String that changes, and the firmware has no String values: make it "
+                + "static final for a constant, or keep the text in a shared byte array (static byte[] " + field
+                + " = new byte[32])";
+    }
+
+    public static String constantType(String field, String type) {
+        return "static final field " + field + " has type " + type + ": constants are primitives, Strings or "
+                + "tables of primitives (static final byte[] HEX = {'0', '1'}); state all clients share is a static "
+                + "field of " + SHARED_TYPES;
+    }
+
+    public static String sharedInit(String field) {
+        return "static field " + field + " must start at a constant (a literal or a static final constant), or, for "
+                + "an array, be new T[N] or new T[N][M] with constant sizes of at least 1 and at most "
+                + Limits.MAX_ARRAY_LENGTH + " elements in all, or a list of constants ({1, 2, 3})";
+    }
+
+    public static String constantInit(String field) {
+        return "static final " + field + " must be a constant: literals, other constants, arithmetic on them and "
+                + "CONSTANT.length() of a String constant; for a value that changes, drop final (a static field is "
+                + "state all clients share)";
+    }
+
+    public static String tableInit(String field) {
+        return "constant table " + field + " must list constants ({1, 2, 3}), 1 to " + Limits.MAX_ARRAY_LENGTH
+                + " of them; for an array that changes, drop final and write new T[N]";
+    }
+
+    public static String tableType(String field) {
+        return "constant table " + field + " is a long[]: flash tables hold boolean, byte, short, char or int; split "
+                + "the values into two int tables";
+    }
+
+    public static String tableWrite(String field) {
+        return unsupported("writing into the constant table " + field,
+                "it lives in flash; copy it into a shared or state array to change it");
+    }
+
+    public static String tableAsArray(String field) {
+        return unsupported("passing the constant table " + field + " as an array",
+                "it lives in flash, which is read in whole words: index it (" + field + "[i]) and copy what you need "
+                        + "into a state or shared array");
     }
 
     public static String stateFieldType(String field, String type) {
@@ -361,7 +433,8 @@ public final class Messages {
 
     public static String field(String name) {
         return unsupported("the field " + name,
-                "keep per-connection data in the state class; constants must be static final");
+                "keep per-connection data in the state class and data all clients share in static fields of the "
+                        + "server class");
     }
 
     public static String stateMember(String name, boolean isArray) {
@@ -379,11 +452,46 @@ public final class Messages {
     }
 
     public static String callOn(String type) {
-        return unsupported("calling " + type + " methods on anything but a parameter", null);
+        return unsupported("calling " + type + " methods on anything but a parameter",
+                type.equals("Connection") ? "call them on the handler's Connection or a Connection local "
+                        + "(for (Connection o : c.connections()), Connection o = c.connectionById(id))" : null);
+    }
+
+    public static String connectionLocal() {
+        return unsupported("a Connection local that does not start from a connection",
+                "start it from a Connection parameter or local, or from c.connectionById(id)");
+    }
+
+    public static String stateLocal() {
+        return unsupported("this use of state()",
+                "declare a local of the state class from it: Session other = o.state(); on a Connection parameter "
+                        + "or local");
+    }
+
+    public static String connectionsOutsideLoop() {
+        return unsupported("connections() outside a for-each loop",
+                "loop over them: for (Connection o : c.connections()) { ... }; count them with c.connectionCount()");
     }
 
     public static String foreignCall(String owner, String method) {
         return unsupported("the call " + owner + "." + method + "()", Construct.FOREIGN_CALL.instead);
+    }
+
+    /** What to write instead of a JDK call users reach for; null for others. */
+    public static String jdkAlternative(String owner, String method) {
+        String simple = owner.substring(owner.lastIndexOf('.') + 1);
+        String call = "the call " + simple + "." + method + "()";
+        return switch (simple + "." + method) {
+            case "Integer.parseInt", "Integer.valueOf", "Long.parseLong" -> unsupported(call,
+                    "parse received bytes with data.parseInt(from, to, failure), or a byte array with "
+                            + "Text.parseInt(buf, from, to, failure)");
+            case "Integer.toString", "String.valueOf", "Long.toString" -> unsupported(call,
+                    "send a number with c.sendDecimal(n), or append it to a byte array with Text.appendInt");
+            case "Integer.toHexString" -> unsupported(call, "send it with c.sendHex(n)");
+            case "String.length" -> unsupported(call, "length() is folded for String constants only (PAGE.length())");
+            case "String.format" -> unsupported(call, "send the parts one after another; Log takes a format");
+            default -> null;
+        };
     }
 
     public static String builtin(String owner, String method) {

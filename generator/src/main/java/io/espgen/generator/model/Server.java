@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param constants the server's constants the handlers use, by Java name
  * @param flashTexts the long strings the handlers send, placed in flash
  * @param framing the server's @Framed, when it has one
+ * @param shared the server's static fields: state all clients share, C globals
+ * @param tables the server's constant tables, in flash
+ * @param spareState whether the state table has a spare entry, the state of a connection looked up and not
+ *     found
  */
 public record Server(
         String qualifiedName,
@@ -38,8 +42,13 @@ public record Server(
         List<CFunction> helpers,
         List<Constant> constants,
         List<FlashText> flashTexts,
-        Optional<Framing> framing) {
+        Optional<Framing> framing,
+        List<SharedField> shared,
+        List<ConstTable> tables,
+        boolean spareState) {
     public Server {
+        shared = List.copyOf(shared);
+        tables = List.copyOf(tables);
         handlers = List.copyOf(handlers);
         helpers = List.copyOf(helpers);
         constants = List.copyOf(constants);

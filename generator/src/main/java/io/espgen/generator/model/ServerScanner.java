@@ -79,6 +79,7 @@ public final class ServerScanner {
         TypeElement type = current;
         AnnotationMirror ann = annotation(type, DslTypes.TCP_SERVER);
         checkServerShape(type);
+        checkServerFields(type);
 
         int port = intValue(ann, "port", 1, Limits.MAX_PORT, Messages.PORT_RANGE);
         int maxConnections = intValue(ann, "maxConnections", 1, Limits.MAX_CONNECTIONS, Messages.CONNECTIONS_RANGE);
@@ -141,6 +142,50 @@ public final class ServerScanner {
         }
     }
 
+    /**
+     * The server class's fields, each at its declaration: a static field is state shared by all clients
+     * (a primitive or a fixed-size array of them, of one or two dimensions), a static final one a constant
+     * or a constant table; an instance field has no place in the firmware.
+     */
+    private void checkServerFields(TypeElement type) {
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() != ElementKind.FIELD) {
+                continue;
+            }
+            VariableElement field = (VariableElement) member;
+            String name = field.getSimpleName().toString();
+            Set<Modifier> mods = field.getModifiers();
+            TypeMirror t = field.asType();
+            if (!mods.contains(Modifier.STATIC)) {
+                error(Messages.serverInstanceField(name), field, null, null);
+                continue;
+            }
+            boolean isFinal = mods.contains(Modifier.FINAL);
+            if (isFinal && field.getConstantValue() != null) {
+                continue; // a constant: checked where handler code uses it (a double one is fine elsewhere)
+            }
+            if (isString(t)) {
+                if (!isFinal) {
+                    error(Messages.sharedString(name), field, null, null);
+                }
+                continue; // a final one's initializer is checked with the source
+            }
+            boolean fits = isIntegralOrBoolean(t) || t.getKind() == TypeKind.ARRAY
+                    && (isIntegralOrBoolean(((ArrayType) t).getComponentType())
+                            || ((ArrayType) t).getComponentType().getKind() == TypeKind.ARRAY
+                            && isIntegralOrBoolean(((ArrayType) ((ArrayType) t).getComponentType()).getComponentType()));
+            if (!fits) {
+                error(isFinal ? Messages.constantType(name, t.toString()) : Messages.sharedFieldType(name, t.toString()),
+                        field, null, null);
+            }
+        }
+    }
+
+    private static boolean isString(TypeMirror t) {
+        return t.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()
+                .contentEquals(DslTypes.STRING);
+    }
+
     private HandlerSite scanHandler(ExecutableElement method, Map<Event, ExecutableElement> byEvent) {
         Event event = null;
         AnnotationMirror eventAnn = null;
@@ -181,6 +226,12 @@ public final class ServerScanner {
         Set<ParamKind> seen = EnumSet.noneOf(ParamKind.class);
         for (VariableElement p : method.getParameters()) {
             ParamKind kind = paramKind(p.asType());
+            if (kind == null && p.asType().getKind() == TypeKind.DECLARED
+                    && ((DeclaredType) p.asType()).asElement().getKind() == ElementKind.RECORD) {
+                error(Messages.recordState(((DeclaredType) p.asType()).asElement().getSimpleName().toString()), p,
+                        null, null);
+                continue;
+            }
             if (kind == null || !event.supplies(kind)) {
                 Set<String> supplied = new TreeSet<>();
                 for (ParamKind k : event.supplied()) {

@@ -7,14 +7,17 @@ import io.espgen.generator.ir.CParam;
 import io.espgen.generator.ir.CStmt;
 import io.espgen.generator.ir.CType;
 import io.espgen.generator.ir.pass.Names;
+import io.espgen.generator.model.ConstTable;
 import io.espgen.generator.model.Constant;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.FlashText;
 import io.espgen.generator.model.Framing;
 import io.espgen.generator.model.Handler;
+import io.espgen.generator.model.JavaType;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
+import io.espgen.generator.model.SharedField;
 import io.espgen.generator.model.StateField;
 import io.espgen.generator.translate.CNames;
 import io.espgen.generator.translate.ServerTranslator;
@@ -51,8 +54,10 @@ public record ServerPlan(
         List<HelperPlan> helpers,
         List<FunctionPlan> functions,
         List<SlotPlan> slots,
-        FramingPlan framing) {
-
+        FramingPlan framing,
+        List<FieldPlan> shared,
+        List<TablePlan> tables,
+        boolean spareState) {
     /**
      * A framed server's struct espgen_framing, as C initializer values; null without @Framed.
      *
@@ -62,6 +67,16 @@ public record ServerPlan(
     public record FramingPlan(String kind, String delimiter, int delimiterLength,
             int prefixBytes, int maxFrameBytes, int bufferBytes, int pauseAboveBytes, boolean discard,
             String struct, String buffers, String framers) {}
+
+
+    /**
+     * A constant table in flash.
+     *
+     * @param cType the C element type as stored (bool tables are stored as uint8, read as words)
+     * @param length the array's length, padded to whole words
+     */
+    public record TablePlan(String cType, String cName, int length, String values, String javaName, String javaType,
+            int line) {}
 
     /** The per-connection state struct; null without a state class. */
     public record StatePlan(String javaName, String struct, String arrayName, String initName, int line,
@@ -97,7 +112,7 @@ public record ServerPlan(
         StatePlan state = s.state().map(st -> {
             List<FieldPlan> fields = new ArrayList<>();
             for (StateField f : st.fields()) {
-                fields.add(new FieldPlan(f.type().cName(), CNames.field(f.javaName()),
+                fields.add(new FieldPlan(f.type().cName(), f.cName(),
                         f.isArray() ? "[" + f.arrayLength() + "]" : "", f.initializer(), f.javaName(),
                         f.type().javaName() + (f.isArray() ? "[]" : "")));
             }
@@ -123,12 +138,26 @@ public record ServerPlan(
         for (CFunction h : s.helpers()) {
             helpers.add(new HelperPlan(h, unused(h.params(), Names.used(h.body()))));
         }
+        List<FieldPlan> shared = new ArrayList<>();
+        for (SharedField f : s.shared()) {
+            shared.add(new FieldPlan(f.type().cName(), f.cName(),
+                    f.dims().stream().map(d -> "[" + d + "]").collect(Collectors.joining()), f.initializer(),
+                    f.javaName(), f.type().javaName() + "[]".repeat(f.dims().size())));
+        }
+        List<TablePlan> tables = new ArrayList<>();
+        for (ConstTable t : s.tables()) {
+            tables.add(new TablePlan(t.type() == JavaType.BOOLEAN ? "uint8" : t.type().cName(), t.cName(),
+                    t.paddedLength(), String.join(", ", t.values()), t.javaName(), t.type().javaName() + "[]",
+                    t.line()));
+        }
         return new ServerPlan(s.simpleName(), s.qualifiedName(), s.sourceFileName(), c, CNames.macro(s.simpleName()),
                 CStrings.literal(s.simpleName()), s.port(), s.maxConnections(), s.idleTimeoutSeconds(),
                 s.sendChunkSize(), s.sendQueueBytes(),
                 Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
-                s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null));
+                s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), shared,
+                tables,
+                s.spareState() && state != null);
     }
 
     private static FramingPlan framing(String c, Framing f) {
@@ -144,7 +173,7 @@ public record ServerPlan(
 
     private static FunctionPlan function(Server s, StatePlan state, Event e, Handler h, String fn, boolean initState) {
         List<Param> params = h == null ? List.of() : h.params();
-        Map<ParamKind, String> names = ServerTranslator.cNames(e, params);
+        Map<ParamKind, String> names = ServerTranslator.cNames(CNames.snake(s.simpleName()), params);
         String conn = names.get(ParamKind.CONNECTION);
         String stateVar = names.get(ParamKind.STATE);
         boolean takesState = h != null && h.paramName(ParamKind.STATE) != null;

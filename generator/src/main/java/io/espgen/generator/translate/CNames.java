@@ -9,14 +9,38 @@ public final class CNames {
 
     private CNames() {}
 
+    /**
+     * Names a user's name may not take in C as it is: C's keywords that are legal Java identifiers (C11, C23 and
+     * GNU C's), the types and values the generated code names, the generated functions' own parameters, and the
+     * SDK's and the C library's lowercase object-like macros.
+     */
     private static final Set<String> RESERVED = Set.of(
-            // C keywords (C11) that are legal Java identifiers
             "auto", "extern", "inline", "register", "restrict", "signed", "sizeof", "struct", "typedef", "union",
-            "unsigned", "_Bool", "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic", "_Generic",
-            "_Noreturn", "_Static_assert", "_Thread_local",
-            // names the SDK headers and the runtime define
-            "bool", "true", "false", "NULL", "uint8", "sint8", "uint16", "sint16", "uint32", "sint32", "sint64",
-            "srv", "rx_data", "rx_len", "os_printf", "main");
+            "unsigned", "asm", "typeof", "typeof_unqual", "alignas", "alignof", "constexpr", "nullptr",
+            "static_assert", "thread_local", "_Bool", "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic",
+            "_Generic", "_Noreturn", "_Static_assert", "_Thread_local", "_BitInt", "_Decimal32", "_Decimal64",
+            "_Decimal128", "_",
+            "bool", "true", "false", "uint8", "sint8", "uint16", "sint16", "uint32", "sint32", "uint64", "sint64",
+            "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "uintptr_t",
+            "size_t", "errno", "assert", "offsetof", "main", "srv", "rx_data", "rx_len");
+
+    /** Prefixes of the runtime's, the SDK's and the C library's names, macros among them. */
+    private static final List<String> RESERVED_PREFIXES = List.of("espgen_", "__", "os_", "ets_", "espconn_",
+            "ip4_addr", "ip_addr", "sntp_", "at_port_", "system_", "wifi_");
+
+    /**
+     * Server names whose C prefix is the runtime's or the SDK's (espgen_send, os_printf, espconn_send,
+     * ESPCONN_OK, ICACHE_FLASH_ATTR): the server's functions and macros would meet theirs.
+     */
+    private static final Set<String> RESERVED_SERVERS = Set.of("espgen", "os", "ets", "espconn", "system", "wifi",
+            "user", "sntp", "uart", "spi", "gpio", "icache", "ip", "ip4", "lwip", "pbuf", "tcp", "netif", "mem",
+            "at", "rtc", "eagle", "int", "uint", "sint", "bool", "true", "false", "main");
+
+    /** Whether a server's C prefix ({@link #snake} of its name) would meet the runtime's or the SDK's names. */
+    public static boolean reservedServer(String prefix) {
+        return RESERVED_SERVERS.contains(prefix) || RESERVED_PREFIXES.stream().anyMatch(
+                r -> (prefix + "_").startsWith(r)) || RESERVED.contains(prefix);
+    }
 
     /** {@code EchoServer} → {@code echo_server}; {@code HTTPServer} → {@code http_server}. */
     public static String snake(String javaName) {
@@ -45,17 +69,36 @@ public final class CNames {
 
     /** A Java local or parameter name as a C identifier; null when it cannot be one. */
     public static String local(String javaName) {
+        return local(javaName, null);
+    }
+
+    /**
+     * A Java local or parameter name as a C identifier, or null when it cannot be one. Names that C or the
+     * generated code could mistake ({@link #RESERVED}, the SDK's prefixes, all-capital names, which macros take,
+     * and the server's own prefix, which its globals take) get a {@code _} appended; so does every name that
+     * already ends in {@code _}, {@code _len} or {@code _index}, which keeps the mapping one to one and leaves
+     * those endings to the generated names ({@code conn_}, {@code buf_len}, {@code b_index}).
+     *
+     * @param serverPrefix the server's C prefix, or null
+     */
+    public static String local(String javaName, String serverPrefix) {
         if (!javaName.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return null;
         }
-        if (RESERVED.contains(javaName) || javaName.startsWith("espgen_") || javaName.startsWith("__")) {
-            return javaName + "_";
-        }
-        return javaName;
+        return mistakable(javaName, serverPrefix) ? javaName + "_" : javaName;
     }
 
-    /** A state field's C member name. */
+    private static boolean mistakable(String name, String serverPrefix) {
+        return RESERVED.contains(name) || RESERVED_PREFIXES.stream().anyMatch(name::startsWith)
+                || name.endsWith("_") || name.endsWith("_len") || name.endsWith("_index")
+                || name.toUpperCase(Locale.ROOT).equals(name)
+                || serverPrefix != null && (name.startsWith(serverPrefix + "_") || name.equals(serverPrefix));
+    }
+
+    /** A state field's C member name before it is made unique in its struct: snake_case, never a keyword or macro. */
     public static String field(String javaName) {
-        return snake(javaName);
+        String snake = snake(javaName);
+        return RESERVED.contains(snake) || RESERVED_PREFIXES.stream().anyMatch(snake::startsWith)
+                || snake.endsWith("_") ? snake + "_" : snake;
     }
 }

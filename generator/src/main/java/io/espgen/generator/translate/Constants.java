@@ -15,24 +15,22 @@ public final class Constants {
     /** Strings this long or longer that are sent go to flash instead of DRAM. */
     public static final int FLASH_MIN = 32;
 
-    private final String prefix;
-    private final String server;
+    private final ServerNames names;
     private final Map<String, Constant> used = new TreeMap<>();
     private final Map<String, FlashText> flash = new java.util.LinkedHashMap<>();
 
-    public Constants(String server) {
-        this.server = server;
-        this.prefix = CNames.macro(server);
+    /** names: the server's C names, which the constants' macros and flash arrays are taken from. */
+    public Constants(ServerNames names) {
+        this.names = names;
     }
 
     /** The flash array for a string (a constant's, named after it, or a literal's); records it as used. */
     public FlashText flashText(String javaName, String value) {
         String key = javaName != null ? "constant " + javaName : "literal " + value;
         return flash.computeIfAbsent(key, k -> {
-            String name = server + "_" + (javaName != null ? CNames.snake(javaName).toLowerCase(java.util.Locale.ROOT)
-                    : "text_" + (flash.size() + 1));
+            String name = names.global(javaName != null ? javaName : "text_" + (flash.size() + 1));
             int length = CStrings.length(value);
-            return new FlashText(name, name.toUpperCase(java.util.Locale.ROOT) + "_LEN", length,
+            return new FlashText(name, names.macroFor(name, "LEN"), length,
                     (length + 1 + 3) / 4 * 4, CStrings.literal(value), javaName);
         });
     }
@@ -44,7 +42,7 @@ public final class Constants {
 
     /** The macro for a constant of the server class; records it as used. */
     public String use(String javaName, String cValue) {
-        Constant m = used.computeIfAbsent(javaName, n -> new Constant(prefix + "_" + CNames.macro(n), cValue, n));
+        Constant m = used.computeIfAbsent(javaName, n -> new Constant(names.macro(n), cValue, n));
         return m.macro();
     }
 

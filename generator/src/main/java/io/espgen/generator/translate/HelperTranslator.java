@@ -71,7 +71,7 @@ final class HelperTranslator {
                 t = t.createArrayType(p.getExtraDimensions());
             }
             String javaName = p.getName().getIdentifier();
-            String name = CNames.local(javaName);
+            String name = CNames.local(javaName, CNames.snake(serverName));
             String qualified = t == null ? "?" : t.getErasure().getQualifiedName();
             javaParams.add((t == null ? "?" : t.getName()) + " " + javaName);
             JavaType jt = t != null && t.isPrimitive() ? JavaType.ofJavaName(t.getName()) : null;

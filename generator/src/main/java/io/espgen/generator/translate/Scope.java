@@ -18,9 +18,11 @@ import java.util.Map;
  * @param lineFile with #line directives on, the Java file name they name; else null
  * @param refusesWhenFull whether a send that does not fit is refused (QueueFullPolicy.REFUSE), so that
  *     ignoring what send returns may lose bytes
+ * @param wide the server's static fields and what else every body of the server reaches
  */
 public record Scope(String server, String logPrefix, Map<String, Value> params, Map<String, StateField> stateFields,
-        Helpers helpers, Constants constants, JavaSource source, String lineFile, boolean refusesWhenFull) {
+        Helpers helpers, Constants constants, JavaSource source, String lineFile, boolean refusesWhenFull,
+        ServerWide wide) {
 
     public Scope {
         params = Map.copyOf(params);

@@ -53,6 +53,11 @@ public final class ServerTranslator {
             diagnostics.error(0, 0, Messages.sourceUnavailable(source.fileName()));
             return Optional.empty();
         }
+        if (CNames.reservedServer(server)) {
+            diagnostics.error(type.getName().getStartPosition(), type.getName().getLength(),
+                    Messages.reservedServerName(simpleName, server));
+            return Optional.empty();
+        }
 
         Optional<StateClass> state = Optional.empty();
         Map<String, StateField> fields = new LinkedHashMap<>();
@@ -72,6 +77,17 @@ public final class ServerTranslator {
 
         ServerNames names = new ServerNames(server,
                 site.stateClass().map(c -> c.getSimpleName().toString()).orElse(null));
+        for (org.eclipse.jdt.core.dom.FieldDeclaration fd : type.getFields()) {
+            if (org.eclipse.jdt.core.dom.Modifier.isStatic(fd.getModifiers())
+                    && org.eclipse.jdt.core.dom.Modifier.isFinal(fd.getModifiers())) {
+                for (Object o : fd.fragments()) {
+                    names.reserveConstant(
+                            ((org.eclipse.jdt.core.dom.VariableDeclarationFragment) o).getName().getIdentifier());
+                }
+            }
+        }
+        // the globals are named before the functions: a helper never takes a static field's name
+        ServerFields fieldsOf = ServerFields.read(type, source, diagnostics, names);
         // the handlers' functions are named first, so a helper never takes a handler's name
         Map<HandlerSite, String> handlerFunctions = new HashMap<>();
         Set<String> handlerNames = new HashSet<>();
@@ -81,7 +97,9 @@ public final class ServerTranslator {
             handlerFunctions.put(h, names.handler(name));
         }
         Helpers helpers = new Helpers(names, type, handlerNames);
-        Constants constants = new Constants(server);
+        Constants constants = new Constants(names);
+        ServerWide wide = new ServerWide(fieldsOf, stateQualified, stateStruct,
+                site.stateClass().map(c -> ServerNames.stateTable(server, c.getSimpleName().toString())).orElse(null));
         String logPrefix = simpleName + ": ";
 
         List<Handler> handlers = new ArrayList<>();
@@ -90,8 +108,8 @@ public final class ServerTranslator {
             if (decl == null || decl.getBody() == null) {
                 continue;
             }
-            Scope scope = new Scope(server, logPrefix, handlerParams(h), fields, helpers, constants, source, lineFile,
-                    !site.closeOnQueueFull());
+            Scope scope = new Scope(server, logPrefix, handlerParams(server, h), fields, helpers, constants, source, lineFile,
+                    !site.closeOnQueueFull(), wide);
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
             handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
@@ -102,7 +120,7 @@ public final class ServerTranslator {
             CFunction f = HelperTranslator.translate(helpers.declaration(key), key, helpers.cName(key),
                     stateQualified, stateStruct, simpleName, source, diagnostics,
                     params -> new Scope(server, logPrefix, params, fields, helpers, constants, source, lineFile,
-                            !site.closeOnQueueFull()));
+                            !site.closeOnQueueFull(), wide));
             if (f != null) {
                 helpers.done(key, f);
             }
@@ -118,20 +136,27 @@ public final class ServerTranslator {
         return Optional.of(new Server(site.type().getQualifiedName().toString(), simpleName, source.fileName(),
                 site.port(), site.maxConnections(), site.idleTimeoutSeconds(), site.sendChunkSize(),
                 site.sendQueueBytes(), site.closeOnQueueFull(), state, handlers, helpers.functions(),
-                constants.macros(), constants.flashTexts(), site.framing()));
+                constants.macros(), constants.flashTexts(), site.framing(),
+                wide.sharedFields(), wide.constTables(),
+                wide.spareState()));
     }
 
-    /** The C names of a handler's values: its Java parameter names, or the runtime's defaults. */
-    public static Map<ParamKind, String> cNames(Event event, List<Param> params) {
+    /**
+     * The C names of a handler's values: its Java parameter names, or defaults for what it does not take,
+     * which end in {@code _} as no user name does in C (CNames.local), so no local of the body meets them.
+     *
+     * @param server the server's C prefix
+     */
+    public static Map<ParamKind, String> cNames(String server, List<Param> params) {
         Map<ParamKind, String> names = new HashMap<>();
         for (Param p : params) {
-            String c = CNames.local(p.name());
+            String c = CNames.local(p.name(), server);
             if (c != null) {
                 names.put(p.kind(), c);
             }
         }
-        Map<ParamKind, String> defaults = Map.of(ParamKind.CONNECTION, "conn", ParamKind.STATE, "state",
-                ParamKind.BYTES, "data", ParamKind.ERROR, "err");
+        Map<ParamKind, String> defaults = Map.of(ParamKind.CONNECTION, "conn_", ParamKind.STATE, "state_",
+                ParamKind.BYTES, "data_", ParamKind.ERROR, "err_");
         for (ParamKind k : ParamKind.values()) {
             if (!names.containsKey(k)) {
                 String name = defaults.get(k);
@@ -144,8 +169,8 @@ public final class ServerTranslator {
         return names;
     }
 
-    private static Map<String, Value> handlerParams(HandlerSite h) {
-        Map<ParamKind, String> cNames = cNames(h.event(), h.params());
+    private static Map<String, Value> handlerParams(String server, HandlerSite h) {
+        Map<ParamKind, String> cNames = cNames(server, h.params());
         Map<String, Value> params = new HashMap<>();
         for (Param p : h.params()) {
             Kind kind = switch (p.kind()) {

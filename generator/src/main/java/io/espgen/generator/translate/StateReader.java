@@ -25,6 +25,7 @@ public final class StateReader {
 
     public static List<StateField> read(TypeDeclaration type, JavaSource source, Diagnostics diagnostics) {
         List<StateField> fields = new ArrayList<>();
+        java.util.Set<String> members = new java.util.HashSet<>();
         for (FieldDeclaration fd : type.getFields()) {
             if (Modifier.isStatic(fd.getModifiers())) {
                 continue; // reported by the scanner
@@ -38,7 +39,14 @@ public final class StateReader {
                 }
                 StateField f = field(frag, t, source, diagnostics);
                 if (f != null) {
-                    fields.add(f);
+                    // snake_case is not one to one (fooBar, foo_bar): the later one is numbered
+                    String base = CNames.field(f.javaName());
+                    String member = base;
+                    for (int i = 2; !members.add(member); i++) {
+                        member = base + "_" + i;
+                    }
+                    fields.add(new StateField(f.javaName(), f.type(), f.arrayLength(), f.initializer(), f.line(),
+                            member));
                 }
             }
         }
@@ -64,7 +72,7 @@ public final class StateReader {
                 diagnostics.error(at.start, at.length, Messages.stateArrayInit(name));
                 return null;
             }
-            return new StateField(name, element, length, null, line);
+            return new StateField(name, element, length, null, line, null);
         }
         JavaType type = JavaType.ofJavaName(t.getName());
         if (type == null) {
@@ -82,7 +90,7 @@ public final class StateReader {
                 cInit = null; // the struct starts zeroed
             }
         }
-        return new StateField(name, type, 0, cInit, line);
+        return new StateField(name, type, 0, cInit, line, null);
     }
 
     private static int arrayLength(Expression init) {

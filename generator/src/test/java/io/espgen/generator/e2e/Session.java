@@ -20,6 +20,9 @@ import java.util.function.BooleanSupplier;
  * line; {@code #} starts a comment line:
  * <pre>
  * connect A            open connection A
+ * connect-mute M       open connection M, a client that never reads (a small receive buffer, no reader): a slow
+ *                      reader among the targets of a broadcast; its transcript says only that, since what reaches
+ *                      it depends on the buffers on the way; the script ends it with reset (or the session does)
  * send A GET 5\n       send the rest of the line, with C escapes: \n \r \t \0 \\ \s (space) \xHH
  * fill A 3000 abc      send 3000 bytes cycling through abc (escapes as for send)
  * pause 200            wait 200 ms
@@ -48,6 +51,9 @@ import java.util.function.BooleanSupplier;
  */
 final class Session {
 
+    /** The receive buffer of a client that never reads: its window shuts after a few KB. */
+    static final int MUTE_RCVBUF = 4096;
+
     /** How long one wait may last before the run fails. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -71,7 +77,8 @@ final class Session {
             String op = w[0].strip();
             int at = i + 1;
             switch (op) {
-                case "connect", "close", "reset", "expect-close" -> steps.add(new Step(at, op, arg(w, 1, at), null, 0));
+                case "connect", "connect-mute", "close", "reset", "expect-close" ->
+                        steps.add(new Step(at, op, arg(w, 1, at), null, 0));
                 case "send", "send-close" ->
                     steps.add(new Step(at, op, arg(w, 1, at), unescape(w.length > 2 ? w[2] : "", at), 0));
                 case "fill" -> {
@@ -166,13 +173,13 @@ final class Session {
         Map<String, Client> clients = new LinkedHashMap<>();
         for (Step s : steps) {
             Client c = s.conn() == null ? null : clients.get(s.conn());
-            if (c == null && s.conn() != null && !s.op().equals("connect")) {
+            if (c == null && s.conn() != null && !s.op().startsWith("connect")) {
                 throw new IllegalArgumentException("session line " + s.line() + ": no connection " + s.conn());
             }
             String what = "session line " + s.line() + " (" + s.op() + (s.conn() == null ? "" : " " + s.conn()) + ")";
             switch (s.op()) {
-                case "connect" -> {
-                    c = new Client(s.conn(), port);
+                case "connect", "connect-mute" -> {
+                    c = new Client(s.conn(), port, s.op().equals("connect-mute"));
                     clients.put(s.conn(), c);
                     awaitSettled(what, c, server);
                 }
@@ -200,7 +207,11 @@ final class Session {
         }
         // one at a time, so that the disconnect handlers run in script order
         for (Client c : clients.values()) {
-            c.halfClose();
+            if (c.mute && !c.ended()) {
+                c.reset(); // it would never read the end of its stream
+            } else {
+                c.halfClose();
+            }
             awaitEnded("the end of the session (" + c.name + ")", c, server);
         }
         List<String> lines = server.log();
@@ -228,6 +239,9 @@ final class Session {
             }
             if (c.ended() || t.get().ended()) {
                 return c.ended() && t.get().ended();
+            }
+            if (c.mute) {
+                return t.get().received() == c.sent; // it reads nothing: what the server has for it waits
             }
             return !t.get().busy() && t.get().received() == c.sent && t.get().sent() == c.receivedBytes();
         });
@@ -273,9 +287,16 @@ final class Session {
         private volatile boolean resetByUs;
         private boolean halfClosed;
 
-        Client(String name, int port) throws IOException {
+        /** Whether the client never reads (connect-mute). */
+        final boolean mute;
+
+        Client(String name, int port, boolean mute) throws IOException {
             this.name = name;
+            this.mute = mute;
             socket.setTcpNoDelay(true);
+            if (mute) {
+                socket.setReceiveBufferSize(MUTE_RCVBUF); // before connect, so the window is small from the start
+            }
             reader = new Thread(this::read, "session-" + name);
             reader.setDaemon(true);
             try {
@@ -289,7 +310,9 @@ final class Session {
                 return;
             }
             localPort = socket.getLocalPort();
-            reader.start();
+            if (!mute) {
+                reader.start();
+            }
         }
 
         private void read() {
@@ -335,6 +358,9 @@ final class Session {
             resetByUs = true;
             socket.setSoLinger(true, 0);
             socket.close();
+            if (mute) {
+                end = "reset by the client"; // no reader to see it
+            }
         }
 
         /** Whether the client has stopped reading: the server closed or reset the connection, or we reset it. */
@@ -348,6 +374,9 @@ final class Session {
         }
 
         String transcript() {
+            if (mute) {
+                return name + " (never reads)";
+            }
             byte[] bytes;
             synchronized (received) {
                 bytes = received.toByteArray();

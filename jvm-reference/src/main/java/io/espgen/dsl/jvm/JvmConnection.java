@@ -23,6 +23,11 @@ final class JvmConnection implements Connection {
     final SelectionKey key;
     /** The per-connection state object, or null when the server has no state class. */
     final Object state;
+    /** The server's connection table, which connections() and connectionById() look into. */
+    private final JvmServer.Table table;
+    /** The entry of the table this connection holds, and which connection of that entry it is (firmware: the tag). */
+    final int slot;
+    private final int generation;
     private final QueueFullPolicy onFull;
     private final int remoteIp;
     private final int remotePort;
@@ -50,10 +55,13 @@ final class JvmConnection implements Connection {
     long finRetry;
 
     JvmConnection(SocketChannel channel, SelectionKey key, Object state, int capacity, int chunkSize,
-            QueueFullPolicy onFull) throws IOException {
+            QueueFullPolicy onFull, JvmServer.Table table, int slot, int generation) throws IOException {
         this.channel = channel;
         this.key = key;
         this.state = state;
+        this.table = table;
+        this.slot = slot;
+        this.generation = generation;
         this.queue = new SendQueue(capacity, chunkSize);
         this.onFull = onFull;
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -86,6 +94,16 @@ final class JvmConnection implements Connection {
     }
 
     @Override
+    public boolean sendDecimal(int value) {
+        return send(Integer.toString(value));
+    }
+
+    @Override
+    public boolean sendHex(int value) {
+        return send(Integer.toHexString(value));
+    }
+
+    @Override
     public void close() {
         if (status == State.OPEN) {
             status = State.CLOSING;
@@ -115,6 +133,59 @@ final class JvmConnection implements Connection {
     /** Whether the write that took the queue down from {@code before} bytes calls OnSent. */
     boolean roomEvent(int before) {
         return queue.roomEvent(before);
+    }
+
+    @Override
+    public int id() {
+        return slot < 0 ? 0 : (generation & 0xFFFF) << 8 | (slot + 1);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return status == State.OPEN;
+    }
+
+    @Override
+    public Iterable<Connection> connections() {
+        return table::openConnections;
+    }
+
+    @Override
+    public int connectionCount() {
+        return table.openCount();
+    }
+
+    @Override
+    public Connection connectionById(int id) {
+        return table.byId(id);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S> S state() {
+        return (S) (slot < 0 ? table.scratchState() : state);
+    }
+
+    /**
+     * The connection connectionById returns when it finds none, as the firmware's empty entry: never open,
+     * so its sends return false and close does nothing.
+     */
+    static JvmConnection nobody(JvmServer.Table table) {
+        return new JvmConnection(table);
+    }
+
+    private JvmConnection(JvmServer.Table table) {
+        this.channel = null;
+        this.key = null;
+        this.state = null;
+        this.table = table;
+        this.slot = -1;
+        this.generation = 0;
+        this.queue = new SendQueue(1, 1);
+        this.onFull = QueueFullPolicy.REFUSE;
+        this.remoteIp = 0;
+        this.remotePort = 0;
+        this.status = State.GONE;
     }
 
     private boolean enqueue(byte[] data, int offset, int length) {

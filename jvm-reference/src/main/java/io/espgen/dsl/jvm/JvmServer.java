@@ -92,6 +92,10 @@ public final class JvmServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final Selector selector;
     private final List<JvmConnection> connections = new ArrayList<>();
+    /** The connection table as the firmware's: entry i holds a connection or null; generations count each entry's. */
+    private final JvmConnection[] slots;
+    private final int[] generations;
+    private final Table table = new Table();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * SEGMENT);
     private final List<String> log = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
@@ -106,6 +110,9 @@ public final class JvmServer implements AutoCloseable {
         }
         name = serverClass.getSimpleName();
         framed = serverClass.getAnnotation(Framed.class);
+        slots = new JvmConnection[config.maxConnections()];
+        generations = new int[config.maxConnections()];
+        SharedFields.reset(serverClass);
         server = instantiate(serverClass);
         Class<?> stateClass = null;
         for (Method m : serverClass.getDeclaredMethods()) {
@@ -271,17 +278,20 @@ public final class JvmServer implements AutoCloseable {
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+                int slot = freeSlot();
                 JvmConnection c = new JvmConnection(ch, key,
                         stateConstructor == null ? null : construct(stateConstructor), config.sendQueueBytes(),
-                        config.sendChunkSize(), config.onQueueFull());
+                        config.sendChunkSize(), config.onQueueFull(), table, slot, ++generations[slot]);
                 key.attach(c);
                 if (framed != null) {
                     c.framer = new Framer(framed, config.sendQueueBytes());
                 }
                 connections.add(c);
+                slots[slot] = c;
                 call(OnConnect.class, c, null, null);
                 settle(c);
                 publish(c);
+                settleAll();
             } catch (IOException e) {
                 quietly(ch);
             }
@@ -332,6 +342,7 @@ public final class JvmServer implements AutoCloseable {
         c.received += n;
         settle(c);
         publish(c);
+        settleAll();
     }
 
     private void write(JvmConnection c) {
@@ -352,6 +363,82 @@ public final class JvmServer implements AutoCloseable {
         }
         settle(c);
         publish(c);
+        settleAll();
+    }
+
+    /** After a handler, which may have sent to or closed other connections than its own: each is settled. */
+    private void settleAll() {
+        for (JvmConnection other : List.copyOf(connections)) {
+            settle(other);
+            if (other.status != JvmConnection.State.GONE) {
+                publish(other);
+            }
+        }
+    }
+
+    private int freeSlot() {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no free entry although fewer than maxConnections are connected");
+    }
+
+    /** The connection table as handlers reach it through {@link Connection#connections()} and the like. */
+    final class Table {
+        private final JvmConnection nobody = JvmConnection.nobody(this);
+
+        /** The open connections in table order, each checked as the iteration reaches it (as the firmware's loop). */
+        java.util.Iterator<Connection> openConnections() {
+            return new java.util.Iterator<>() {
+                private int next = advance(0);
+
+                private int advance(int from) {
+                    int i = from;
+                    while (i < slots.length && (slots[i] == null || !slots[i].isOpen())) {
+                        i++;
+                    }
+                    return i;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    next = advance(next);
+                    return next < slots.length;
+                }
+
+                @Override
+                public Connection next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return slots[next++];
+                }
+            };
+        }
+
+        int openCount() {
+            int n = 0;
+            for (JvmConnection c : slots) {
+                n += c != null && c.isOpen() ? 1 : 0;
+            }
+            return n;
+        }
+
+        Connection byId(int id) {
+            int slot = (id & 0xFF) - 1;
+            if (slot >= 0 && slot < slots.length && slots[slot] != null && slots[slot].isOpen()
+                    && slots[slot].id() == id) {
+                return slots[slot];
+            }
+            return nobody;
+        }
+
+        /** The state of the connection byId returns when it finds none: a fresh one each time. */
+        Object scratchState() {
+            return stateConstructor == null ? null : construct(stateConstructor);
+        }
     }
 
     /** After a handler: close a drained closing connection, or wait for the socket to take the queue. */
@@ -459,7 +546,9 @@ public final class JvmServer implements AutoCloseable {
         call(OnDisconnect.class, c, null, null);
         c.drop();
         c.ended = true;
+        slots[c.slot] = null;
         publish(c);
+        settleAll(); // its disconnect handler may have sent to the others
     }
 
     /** Makes what c has done so far visible to {@link #traffic(int)}. */

@@ -155,6 +155,55 @@ class JvmServerTest {
         }
     }
 
+    /** State all clients share, and the other connections: ids, a broadcast, a lookup, another's state. */
+    @TcpServer(port = 1, maxConnections = 3)
+    public static class Room {
+        static int joins;
+        static final int[] SEEN = new int[2];
+        static int[][] grid = new int[2][2];
+
+        static class M {
+            int heard;
+        }
+
+        @OnConnect
+        void join(Connection c, M m) {
+            joins++;
+            SEEN[0]++;
+            grid[1][1] += 10;
+            c.sendDecimal(c.id());
+            c.send(" ");
+            c.sendDecimal(joins + grid[1][1]);
+            c.send("\n");
+        }
+
+        @OnReceive
+        void said(Connection c, M m, Bytes data) {
+            if (data.startsWith("#")) {
+                Connection to = c.connectionById(data.parseInt(1, data.length(), 0));
+                M other = to.state();
+                other.heard += 1000;
+                c.send(to.isOpen() ? "open " : "gone ");
+                c.sendHex(to.id());
+                c.send("\n");
+                return;
+            }
+            for (Connection o : c.connections()) {
+                M om = o.state();
+                om.heard++;
+                if (o != c) {
+                    o.send(data);
+                }
+            }
+            c.sendDecimal(c.connectionCount());
+        }
+
+        @OnDisconnect
+        void left(Connection c, M m) {
+            Log.info("%d heard %d, %d open", c.id(), m.heard, c.connectionCount());
+        }
+    }
+
     // --- tests ---
 
     @Test
@@ -165,6 +214,31 @@ class JvmServerTest {
                     .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for Greeter (")
                     .hasMessageEndingWith("another program holds the port; pass 0 to take a free one, JvmServer.port() "
                             + "tells which");
+        }
+    }
+
+    @Test
+    void connectionsReachEachOtherWithTheFirmwaresIdsAndStaticFieldsStartOverEachStart() throws Exception {
+        for (int start = 0; start < 2; start++) {
+            server = JvmServer.start(Room.class, 0);
+            try (Socket a = connect(); Socket b = connect()) {
+                assertThat(read(a, 7)).isEqualTo("257 11\n");
+                assertThat(read(b, 7)).isEqualTo("258 22\n");
+                a.getOutputStream().write("hey".getBytes(StandardCharsets.US_ASCII));
+                assertThat(read(b, 3)).isEqualTo("hey");
+                assertThat(read(a, 1)).isEqualTo("2");
+                b.getOutputStream().write("#257".getBytes(StandardCharsets.US_ASCII));
+                assertThat(read(b, 9)).isEqualTo("open 101\n");
+                b.getOutputStream().write("#513".getBytes(StandardCharsets.US_ASCII));
+                assertThat(read(b, 7)).isEqualTo("gone 0\n");
+                b.close();
+                awaitLog("Room: 258 heard 1, 1 open");
+            }
+            awaitLog("Room: 257 heard 1001, 0 open");
+            assertThat(server.log()).containsExactly("Room: 258 heard 1, 1 open", "Room: 257 heard 1001, 0 open");
+            assertThat(Room.SEEN[0]).isEqualTo(2);
+            server.close();
+            server = null;
         }
     }
 

@@ -36,6 +36,8 @@ final class BodyContext {
     private final Diagnostics diagnostics;
     /** Locals by binding key: Java's scoping already rules out clashes between live locals. */
     private final Map<String, String> locals = new HashMap<>();
+    /** The locals that hold a connection or a state (by binding key), as parameters of those kinds do. */
+    private final Map<String, Value> references = new HashMap<>();
 
     BodyContext(Scope scope, Diagnostics diagnostics, String self, JavaType returns) {
         this.scope = scope;
@@ -61,13 +63,22 @@ final class BodyContext {
     /** Declares a local; returns its C name. */
     String declareLocal(SimpleName name, IVariableBinding b) {
         String javaName = name.getIdentifier();
-        String cName = CNames.local(javaName);
+        String cName = CNames.local(javaName, scope.server());
         if (cName == null) {
             error(name, Messages.badName(javaName));
             cName = "invalid_name";
         }
         if (b != null) {
             locals.put(b.getKey(), cName);
+        }
+        return cName;
+    }
+
+    /** Declares a local holding a connection or a state; returns its C name. */
+    String declareReference(SimpleName name, IVariableBinding b, Kind kind) {
+        String cName = declareLocal(name, b);
+        if (b != null) {
+            references.put(b.getKey(), Value.of(kind, cName));
         }
         return cName;
     }
@@ -96,9 +107,14 @@ final class BodyContext {
         return jt;
     }
 
-    /** The parameter e names, when it is one of that kind. */
+    /** The parameter or connection/state local e names, when it is one of that kind. */
     Value param(Expression e, Kind kind) {
         e = strip(e);
+        if (e instanceof SimpleName n && n.resolveBinding() instanceof IVariableBinding v
+                && references.containsKey(v.getKey())) {
+            Value r = references.get(v.getKey());
+            return r.kind() == kind ? r : null;
+        }
         if (e instanceof SimpleName n && n.resolveBinding() instanceof IVariableBinding v && v.isParameter()) {
             Value p = scope.params().get(n.getIdentifier());
             return p != null && p.kind() == kind ? p : null;

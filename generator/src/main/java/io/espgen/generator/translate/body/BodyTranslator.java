@@ -128,7 +128,7 @@ public final class BodyTranslator {
     /** Under QueueFullPolicy.REFUSE, a send whose result nobody looks at may drop its bytes unnoticed. */
     private void warnIfSendResultIgnored(Expression e) {
         if (ctx.scope.refusesWhenFull() && e instanceof MethodInvocation m && m.resolveMethodBinding() != null
-                && m.resolveMethodBinding().getName().equals("send")
+                && m.resolveMethodBinding().getName().startsWith("send")
                 && m.resolveMethodBinding().getDeclaringClass().getErasure().getQualifiedName()
                         .equals(DslTypes.CONNECTION)) {
             ctx.warning(m, Messages.sendResultIgnored());
@@ -183,20 +183,33 @@ public final class BodyTranslator {
 
     /** {@code for (byte b : data)} and {@code for (int x : s.values)}: an index loop over the bytes or array. */
     private CStmt forEach(EnhancedForStatement f) {
+        Value owner = exprs.connectionsOf(f.getExpression());
+        if (owner != null) {
+            // for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o))
+            String var = ctx.declareReference(f.getParameter().getName(), f.getParameter().resolveBinding(),
+                    Kind.CONNECTION);
+            CExpr o = CExpr.name(var);
+            return new CStmt.For(
+                    List.of(new CStmt.Decl(CType.struct("espgen_conn").pointer(), var,
+                            CExpr.call("espgen_conn_next", CExpr.name("srv"), CExpr.name("NULL")))),
+                    new CExpr.Binary(o, "!=", CExpr.name("NULL")),
+                    List.of(new CExpr.Assign(o, "=", CExpr.call("espgen_conn_next", CExpr.name("srv"), o))),
+                    block(f.getBody()));
+        }
         JavaType jt = ctx.primitive(f.getParameter().getType().resolveBinding(), f.getParameter().getType());
         String var = ctx.declareLocal(f.getParameter().getName(), f.getParameter().resolveBinding());
         CExpr index = CExpr.name(var + "_index");
         CExpr length;
         CExpr element;
         Value bytes = ctx.param(f.getExpression(), Kind.BYTES);
-        ArrayRef array = bytes == null ? exprs.arrayRef(f.getExpression()) : null;
+        ArrayRef array = bytes == null ? exprs.anyArray(f.getExpression()) : null;
         if (bytes != null) {
             length = CExpr.cast("int", new CExpr.Member(CExpr.name(bytes.cName()), "len", false));
             element = CExpr.cast("sint8",
                     new CExpr.Index(new CExpr.Member(CExpr.name(bytes.cName()), "data", false), index));
         } else if (array != null) {
             length = array.length();
-            element = new CExpr.Index(array.base(), index);
+            element = array.table() != null ? Expressions.flashRead(array, index) : new CExpr.Index(array.base(), index);
         } else {
             ctx.unsupported(f.getExpression(), Construct.FOR_EACH_SOURCE);
             return new CStmt.Block(List.of());
@@ -277,10 +290,13 @@ public final class BodyTranslator {
     private void declarations(VariableDeclarationStatement v, List<CStmt> out) {
         ITypeBinding type = v.getType().resolveBinding();
         JavaType jt = type != null && type.isPrimitive() ? JavaType.ofJavaName(type.getName()) : null;
+        if (type != null && jt == null && references(v, type, out)) {
+            return;
+        }
         if (jt == null) {
             // one error per declaration: an allocation or lambda says more than its type
             Expression first = ((VariableDeclarationFragment) v.fragments().get(0)).getInitializer();
-            if (first != null && Unsupported.allocates(first)) {
+            if (first != null && (Unsupported.allocates(first) || Calls.jdkInstead(first) != null)) {
                 exprs.value(first);
             } else {
                 ctx.primitive(type, v);
@@ -298,6 +314,34 @@ public final class BodyTranslator {
         }
     }
 
+    /**
+     * {@code Connection other = c.connectionById(id);} and {@code Session t = other.state();}: locals that
+     * hold a connection (a pointer to its entry) or its state. False when the type is neither.
+     */
+    private boolean references(VariableDeclarationStatement v, ITypeBinding type, List<CStmt> out) {
+        String qualified = type.getErasure().getQualifiedName();
+        boolean connection = qualified.equals(DslTypes.CONNECTION);
+        boolean state = qualified.equals(ctx.scope.wide().stateQualified());
+        if (!connection && !state) {
+            return false;
+        }
+        for (Object o : v.fragments()) {
+            VariableDeclarationFragment frag = (VariableDeclarationFragment) o;
+            Expression init = frag.getInitializer();
+            CExpr value = init == null ? null : connection ? exprs.connection(init) : exprs.stateOf(init);
+            if (value == null) {
+                ctx.error(init == null ? frag : init, connection ? Messages.connectionLocal() : Messages.stateLocal());
+                continue;
+            }
+            CType t = connection ? CType.struct("espgen_conn").pointer() : CType.struct(ctx.scope.wide().stateStruct())
+                    .pointer();
+            String name = ctx.declareReference(frag.getName(), frag.resolveBinding(),
+                    connection ? Kind.CONNECTION : Kind.STATE);
+            out.add(new CStmt.Decl(t, name, value));
+        }
+        return true;
+    }
+
     /** An expression statement; an assignment to an array element becomes a bounds-checked if. */
     private CStmt expressionStatement(Expression e) {
         Expression target = null;
@@ -309,17 +353,15 @@ public final class BodyTranslator {
             target = p.getOperand();
         }
         if (BodyContext.strip(target) instanceof ArrayAccess access) {
-            ArrayRef ref = exprs.arrayRef(access.getArray());
-            if (ref == null) {
-                return new CStmt.ExprStmt(ctx.unsupported(access.getArray(), Construct.ARRAY));
+            Expressions.Element el = exprs.element(access);
+            if (el == null) {
+                return new CStmt.ExprStmt(BodyContext.ERROR_VALUE);
             }
-            if (!exprs.order().pure(access.getIndex())) {
-                return new CStmt.ExprStmt(ctx.unsupported(access.getIndex(), Construct.INDEX_EFFECTS));
+            if (el.array().table() != null) {
+                return new CStmt.ExprStmt(ctx.error(access, Messages.tableWrite(el.array().table().javaName())));
             }
-            CExpr index = exprs.value(access.getIndex());
-            CExpr store = exprs.storeInto(e, new CExpr.Index(ref.base(), index));
-            return new CStmt.If(CExpr.call("ESPGEN_IN_RANGE", index, ref.length()),
-                    new CStmt.Block(List.of(new CStmt.ExprStmt(store))), null);
+            CExpr store = exprs.storeInto(e, el.lvalue());
+            return new CStmt.If(el.inRange(), new CStmt.Block(List.of(new CStmt.ExprStmt(store))), null);
         }
         return new CStmt.ExprStmt(exprs.sideEffect(e));
     }

@@ -6,6 +6,7 @@ import static io.espgen.generator.model.DslTypes.LOG;
 import static io.espgen.generator.model.DslTypes.MATH;
 import static io.espgen.generator.model.DslTypes.TEXT;
 
+import io.espgen.generator.diag.Messages;
 import io.espgen.generator.ir.CExpr;
 import io.espgen.generator.ir.CType;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ final class Builtins {
     private static final Map<String, Builtin> ALL = index(List.of(
             // Connection: the receiver is the handler's Connection parameter
             of(CONNECTION, "send", Effect.WRITES_CONNECTION, Builtins::send),
+            of(CONNECTION, "sendDecimal", Effect.WRITES_CONNECTION,
+                    c -> c.call("espgen_send_decimal", c.srv(), c.receiver(), c.arg(0))),
+            of(CONNECTION, "sendHex", Effect.WRITES_CONNECTION,
+                    c -> c.call("espgen_send_hex", c.srv(), c.receiver(), c.arg(0))),
             of(CONNECTION, "close", Effect.WRITES_CONNECTION, c -> c.call("espgen_close", c.srv(), c.receiver())),
             of(CONNECTION, "remoteIp", Effect.READS_CONNECTION,
                     c -> CExpr.cast("int", CExpr.call("espgen_remote_ip", c.receiver()))),
@@ -66,6 +71,15 @@ final class Builtins {
             of(CONNECTION, "queuedBytes", Effect.READS_CONNECTION, c -> c.call("espgen_queued_bytes", c.receiver())),
             of(CONNECTION, "canSend", Effect.READS_CONNECTION,
                     c -> c.call("espgen_can_send", c.srv(), c.receiver(), c.arg(0))),
+            // other connections: the table of the server (connections() is a for-each source, state() a
+            // declaration's initializer: BodyTranslator)
+            of(CONNECTION, "id", Effect.READS_CONNECTION, c -> c.call("espgen_conn_id", c.srv(), c.receiver())),
+            of(CONNECTION, "isOpen", Effect.READS_CONNECTION, c -> c.call("espgen_conn_open", c.receiver())),
+            of(CONNECTION, "connectionCount", Effect.READS_CONNECTION, c -> c.call("espgen_conn_count", c.srv())),
+            of(CONNECTION, "connectionById", Effect.READS_CONNECTION,
+                    c -> c.call("espgen_conn_by_id", c.srv(), c.arg(0))),
+            of(CONNECTION, "connections", Effect.READS_CONNECTION, c -> c.misplaced(Messages.connectionsOutsideLoop())),
+            of(CONNECTION, "state", Effect.READS_CONNECTION, c -> c.misplaced(Messages.stateLocal())),
             // Bytes: the receiver is the handler's received data, a struct espgen_bytes
             of(BYTES, "length", Effect.PURE, Site::bytesLength),
             of(BYTES, "get", Effect.PURE, c -> c.call("espgen_bytes_get", c.receiver(), c.arg(0))),

@@ -37,7 +37,17 @@ final class Calls {
         }
         String owner = mb.getDeclaringClass().getErasure().getQualifiedName();
         String method = mb.getName();
+        if (owner.equals(DslTypes.STRING) && method.equals("length") && arguments.isEmpty()
+                && m.getExpression() != null && m.getExpression().resolveConstantExpressionValue() instanceof String s) {
+            // CONSTANT.length(): Java's length, in chars, folded
+            String of = m.getExpression() instanceof org.eclipse.jdt.core.dom.Name n ? n.toString() : "the literal";
+            return new CExpr.Literal(Integer.toString(s.length()), of + ".length()");
+        }
         Builtins.Builtin builtin = Builtins.find(owner, method);
+        String instead = Messages.jdkAlternative(owner, method);
+        if (builtin == null && instead != null) {
+            return ctx.error(m, instead);
+        }
         if (builtin == null) {
             String simple = mb.getDeclaringClass().getName();
             return ctx.error(m, owner.equals(DslTypes.MATH) ? Messages.math(method, typeName(m.resolveTypeBinding()))
@@ -101,6 +111,15 @@ final class Calls {
             }
         }
         return new CExpr.Call(fn, cargs);
+    }
+
+    /** For a JDK call users reach for (Integer.parseInt, Integer.toString), what to write instead; else null. */
+    static String jdkInstead(Expression e) {
+        if (BodyContext.strip(e) instanceof MethodInvocation m && m.resolveMethodBinding() != null) {
+            IMethodBinding b = m.resolveMethodBinding();
+            return Messages.jdkAlternative(b.getDeclaringClass().getErasure().getQualifiedName(), b.getName());
+        }
+        return null;
     }
 
     private static String typeName(ITypeBinding t) {

@@ -179,7 +179,9 @@ final class EvaluationOrder {
             public boolean visit(MethodInvocation m) {
                 IMethodBinding b = m.resolveMethodBinding();
                 if (b != null && ctx.scope.helpers().isHelper(b)) {
-                    // what a helper changes is not looked into: any state, array or connection it is given
+                    // what a helper changes is not looked into: any state, array or connection it is given,
+                    // and the shared state, which every helper reaches
+                    t.effects |= ctx.scope.wide().hasShared();
                     for (ITypeBinding p : b.getParameterTypes()) {
                         t.effects |= !p.isPrimitive() && !p.getErasure().getQualifiedName().equals(DslTypes.BYTES);
                     }

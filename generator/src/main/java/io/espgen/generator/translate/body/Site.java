@@ -110,6 +110,11 @@ final class Site {
             exprs.value(e); // reports the concatenation
             return null;
         }
+        String instead = Calls.jdkInstead(e);
+        if (instead != null) {
+            ctx.error(e, instead);
+            return null;
+        }
         ctx.unsupported(e, Construct.SEND_STRING);
         return null;
     }
@@ -136,6 +141,12 @@ final class Site {
             return null;
         }
         return ref;
+    }
+
+    /** A built-in that has a place of its own (a loop, a declaration) used elsewhere: reports message. */
+    CExpr misplaced(String message) {
+        ctx.error(call, message);
+        return null;
     }
 
     /** {@code Math.min/max/abs} on int or long. */
