@@ -42,11 +42,11 @@ static const struct espgen_framing record_server_framing = {
 };
 
 /* A new connection's Totals starts from its field initializers. */
-static void ICACHE_FLASH_ATTR record_server_start_state(struct espgen_server *srv, struct espgen_conn *conn)
+static void ICACHE_FLASH_ATTR record_server_start_state(struct espgen_server *srv, struct espgen_conn *conn_)
 {
-	struct record_server_totals *state = &record_server_totals_table[espgen_conn_index(srv, conn)];
+	struct record_server_totals *state_ = &record_server_totals_table[espgen_conn_index(srv, conn_)];
 
-	os_memset(state, 0, sizeof(*state));
+	os_memset(state_, 0, sizeof(*state_));
 }
 
 /* @OnFrame RecordServer.record(Connection c, Totals t, Bytes record), RecordServer.java:20 */
