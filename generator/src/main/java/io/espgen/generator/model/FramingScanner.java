@@ -33,7 +33,7 @@ final class FramingScanner {
     /** The server's framing, empty when it has none or it is wrong (the problems say why). */
     static Optional<Framing> scan(TypeElement type, int sendQueueBytes, List<HandlerSite> handlers,
             Consumer<Problem> problems) {
-        AnnotationMirror ann = ServerScanner.annotation(type, DslTypes.FRAMED);
+        AnnotationMirror ann = Annotations.find(type, DslTypes.FRAMED);
         FramingScanner s = new FramingScanner(type, ann, problems);
         s.checkHandlers(handlers);
         return ann == null ? Optional.empty() : s.read(sendQueueBytes);
@@ -42,7 +42,7 @@ final class FramingScanner {
     private void checkHandlers(List<HandlerSite> handlers) {
         boolean hasFrame = false;
         for (HandlerSite h : handlers) {
-            AnnotationMirror at = ServerScanner.annotation(h.method(), h.event().annotation());
+            AnnotationMirror at = Annotations.find(h.method(), h.event().annotation());
             switch (h.event()) {
                 case FRAME -> {
                     hasFrame = true;
@@ -136,25 +136,11 @@ final class FramingScanner {
     }
 
     private AnnotationValue value(String name) {
-        AnnotationValue v = explicit(name);
-        if (v != null) {
-            return v;
-        }
-        for (Element m : ann.getAnnotationType().asElement().getEnclosedElements()) {
-            if (m.getSimpleName().contentEquals(name)) {
-                return ((ExecutableElement) m).getDefaultValue();
-            }
-        }
-        throw new IllegalStateException("@Framed has no member " + name);
+        return Annotations.value(ann, name);
     }
 
     private AnnotationValue explicit(String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : ann.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return Annotations.explicitValue(ann, name);
     }
 
     private int count;

@@ -341,38 +341,16 @@ public final class ServerScanner {
         return v;
     }
 
-    private AnnotationValue value(AnnotationMirror ann, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-                ann.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(name)) {
-                return e.getValue();
-            }
-        }
-        for (Element m : ann.getAnnotationType().asElement().getEnclosedElements()) {
-            if (m.getSimpleName().contentEquals(name)) {
-                return ((ExecutableElement) m).getDefaultValue();
-            }
-        }
-        throw new IllegalStateException("@TcpServer has no member " + name);
+    private static AnnotationValue value(AnnotationMirror ann, String name) {
+        return Annotations.value(ann, name);
     }
 
     private static AnnotationValue explicitValue(AnnotationMirror ann, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-                ann.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return Annotations.explicitValue(ann, name);
     }
 
-    static AnnotationMirror annotation(Element element, String qualifiedName) {
-        for (AnnotationMirror a : element.getAnnotationMirrors()) {
-            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
-                return a;
-            }
-        }
-        return null;
+    private static AnnotationMirror annotation(Element element, String qualifiedName) {
+        return Annotations.find(element, qualifiedName);
     }
 
     private void error(String message, Element element, AnnotationMirror ann, AnnotationValue value) {
