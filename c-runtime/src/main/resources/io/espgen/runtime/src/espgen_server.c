@@ -64,7 +64,7 @@ static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find(struct espgen_server *s
 static void ICACHE_FLASH_ATTR espgen_log_addr(const struct espgen_server *srv, const uint8 *ip, int port,
 					      const char *what)
 {
-	os_printf("%s: %d.%d.%d.%d:%d %s\n", srv->name, ip[0], ip[1], ip[2], ip[3], port, what);
+	ESPGEN_LOG_WARN("%s: %d.%d.%d.%d:%d %s\n", srv->name, ip[0], ip[1], ip[2], ip[3], port, what);
 }
 
 void ICACHE_FLASH_ATTR espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c,
@@ -99,11 +99,11 @@ static void ICACHE_FLASH_ATTR espgen_task(os_event_t *e)
 			if (c->abort) {
 				rc = espconn_abort(c->pcb);
 				if (rc != ESPCONN_OK)
-					os_printf("%s: espconn_abort failed (%d)\n", srv->name, rc);
+					ESPGEN_LOG_ERROR("%s: espconn_abort failed (%d)\n", srv->name, rc);
 			} else {
 				rc = espconn_disconnect(c->pcb);
 				if (rc != ESPCONN_OK)
-					os_printf("%s: espconn_disconnect failed (%d)\n", srv->name, rc);
+					ESPGEN_LOG_ERROR("%s: espconn_disconnect failed (%d)\n", srv->name, rc);
 			}
 		}
 	}
@@ -118,7 +118,7 @@ static void ICACHE_FLASH_ATTR espgen_post_disconnect(struct espgen_server *srv, 
 	if (system_os_post(ESPGEN_TASK_PRIO, ESPGEN_SIG_DISCONNECT, 0))
 		espgen_disconnect_posted = true;
 	else
-		os_printf("%s: cannot post a disconnect\n", srv->name);
+		ESPGEN_LOG_ERROR("%s: cannot post a disconnect\n", srv->name);
 }
 
 /* The connection cannot go on (what it queued can no longer all be delivered): no more sends, and the
@@ -177,7 +177,7 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 		espgen_txq_sent(&c->txq, len);
 		return;
 	}
-	os_printf("%s: espconn_send failed (%d)\n", srv->name, rc);
+	ESPGEN_LOG_ERROR("%s: espconn_send failed (%d)\n", srv->name, rc);
 	espgen_fail(srv, c, "send failed, aborting");
 }
 
@@ -461,13 +461,13 @@ sint8 ICACHE_FLASH_ATTR espgen_server_start(struct espgen_server *srv, espconn_c
 
 	rc = espconn_accept(&srv->listen);
 	if (rc != ESPCONN_OK) {
-		os_printf("%s: cannot listen on port %d (%d)\n", srv->name, srv->port, rc);
+		ESPGEN_LOG_ERROR("%s: cannot listen on port %d (%d)\n", srv->name, srv->port, rc);
 		return rc;
 	}
 	espconn_tcp_set_max_con_allow(&srv->listen, srv->max_conns);
 	espconn_regist_time(&srv->listen, srv->idle_timeout_s, 0);
 	srv->next = espgen_servers;
 	espgen_servers = srv;
-	os_printf("%s: listening on port %d\n", srv->name, srv->port);
+	ESPGEN_LOG_INFO("%s: listening on port %d\n", srv->name, srv->port);
 	return ESPCONN_OK;
 }

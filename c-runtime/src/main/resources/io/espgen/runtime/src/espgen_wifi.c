@@ -57,15 +57,15 @@ static void ICACHE_FLASH_ATTR espgen_wifi_configure_ap(const char *name, const c
 	ap.max_connection = cfg->ap_max_stations;
 	ap.beacon_interval = 100;
 	if (!wifi_softap_set_config_current(&ap))
-		os_printf("espgen: wifi: the access point's settings were refused\n");
-	os_printf("espgen: wifi: access point \"%s\" open on channel %u\n", name, cfg->ap_channel);
+		ESPGEN_LOG_ERROR("espgen: wifi: the access point's settings were refused\n");
+	ESPGEN_LOG_INFO("espgen: wifi: access point \"%s\" open on channel %u\n", name, cfg->ap_channel);
 }
 
 static void ICACHE_FLASH_ATTR espgen_wifi_retry(void *arg)
 {
 	(void)arg;
 	if (!wifi_station_connect())
-		os_printf("espgen: wifi: wifi_station_connect refused\n");
+		ESPGEN_LOG_ERROR("espgen: wifi: wifi_station_connect refused\n");
 }
 
 static void ICACHE_FLASH_ATTR espgen_wifi_open_fallback(void *arg)
@@ -74,8 +74,8 @@ static void ICACHE_FLASH_ATTR espgen_wifi_open_fallback(void *arg)
 	espgen_wifi_fallback_armed = false;
 	if (espgen_wifi_has_ip || espgen_wifi_ap_open)
 		return;
-	os_printf("espgen: wifi: no address after %u s, opening the fallback access point\n",
-		  espgen_wifi_cfg->fallback_ap_s);
+	ESPGEN_LOG_WARN("espgen: wifi: no address after %u s, opening the fallback access point\n",
+			espgen_wifi_cfg->fallback_ap_s);
 	wifi_set_opmode_current(STATIONAP_MODE);
 	espgen_wifi_configure_ap(espgen_wifi_cfg->ap_name, espgen_wifi_cfg->ap_password);
 	espgen_wifi_ap_open = true;
@@ -97,8 +97,8 @@ static void ICACHE_FLASH_ATTR espgen_wifi_event(System_Event_t *event)
 	case EVENT_STAMODE_GOT_IP: {
 		uint32 ip = event->event_info.got_ip.ip.addr;
 
-		os_printf("espgen: wifi: got address %u.%u.%u.%u\n", (unsigned)(ip & 0xFF), (unsigned)((ip >> 8) & 0xFF),
-			  (unsigned)((ip >> 16) & 0xFF), (unsigned)(ip >> 24));
+		ESPGEN_LOG_INFO("espgen: wifi: got address %u.%u.%u.%u\n", (unsigned)(ip & 0xFF),
+				(unsigned)((ip >> 8) & 0xFF), (unsigned)((ip >> 16) & 0xFF), (unsigned)(ip >> 24));
 		espgen_wifi_has_ip = true;
 		espgen_wifi_backoff_ms = ESPGEN_WIFI_BACKOFF_FIRST_MS;
 		os_timer_disarm(&espgen_wifi_fallback_timer);
@@ -106,13 +106,13 @@ static void ICACHE_FLASH_ATTR espgen_wifi_event(System_Event_t *event)
 		if (espgen_wifi_ap_open) {
 			wifi_set_opmode_current(STATION_MODE);
 			espgen_wifi_ap_open = false;
-			os_printf("espgen: wifi: fallback access point closed\n");
+			ESPGEN_LOG_INFO("espgen: wifi: fallback access point closed\n");
 		}
 		break;
 	}
 	case EVENT_STAMODE_DISCONNECTED:
-		os_printf("espgen: wifi: disconnected (reason %u), retrying in %u ms\n",
-			  event->event_info.disconnected.reason, (unsigned)espgen_wifi_backoff_ms);
+		ESPGEN_LOG_WARN("espgen: wifi: disconnected (reason %u), retrying in %u ms\n",
+				event->event_info.disconnected.reason, (unsigned)espgen_wifi_backoff_ms);
 		espgen_wifi_has_ip = false;
 		os_timer_disarm(&espgen_wifi_retry_timer);
 		os_timer_setfn(&espgen_wifi_retry_timer, espgen_wifi_retry, NULL);
@@ -133,7 +133,7 @@ static void ICACHE_FLASH_ATTR espgen_wifi_start_station(const struct espgen_wifi
 	wifi_set_opmode_current(STATION_MODE);
 	wifi_station_set_reconnect_policy(false);
 	if (cfg->hostname != NULL && !wifi_station_set_hostname((char *)cfg->hostname))
-		os_printf("espgen: wifi: host name refused\n");
+		ESPGEN_LOG_ERROR("espgen: wifi: host name refused\n");
 	if (cfg->static_ip[0] != 0) {
 		struct ip_info info;
 
@@ -142,12 +142,12 @@ static void ICACHE_FLASH_ATTR espgen_wifi_start_station(const struct espgen_wifi
 		info.netmask.addr = espgen_wifi_addr(cfg->netmask);
 		info.gw.addr = espgen_wifi_addr(cfg->gateway);
 		if (!wifi_set_ip_info(STATION_IF, &info))
-			os_printf("espgen: wifi: static address refused\n");
+			ESPGEN_LOG_ERROR("espgen: wifi: static address refused\n");
 	}
 	os_memset(&sta, 0, sizeof(sta));
 	espgen_wifi_copy(sta.ssid, sizeof(sta.ssid), cfg->ssid);
 	espgen_wifi_copy(sta.password, sizeof(sta.password), cfg->password);
-	os_printf("espgen: wifi: joining \"%s\"\n", cfg->ssid);
+	ESPGEN_LOG_INFO("espgen: wifi: joining \"%s\"\n", cfg->ssid);
 	/* in user_init the SDK connects by itself once the configuration is set */
 	wifi_station_set_config_current(&sta);
 	espgen_wifi_arm_fallback();
@@ -164,7 +164,7 @@ void ICACHE_FLASH_ATTR espgen_wifi_start(const struct espgen_wifi_config *cfg)
 					 cfg->ssid != NULL ? cfg->password : cfg->ap_password);
 		espgen_wifi_ap_open = true;
 	} else if (cfg->ssid == NULL) {
-		os_printf("espgen: wifi: the build named no network\n");
+		ESPGEN_LOG_WARN("espgen: wifi: the build named no network\n");
 		wifi_set_opmode_current(SOFTAP_MODE);
 		espgen_wifi_configure_ap(cfg->ap_name, cfg->ap_password);
 		espgen_wifi_ap_open = true;
