@@ -53,8 +53,8 @@ class WifiTest {
             RtFirmware.awaitCount(fw, "^espgen: wifi: disconnected \\(reason 201\\), retrying in 1000 ms$", 1, WAIT);
             RtFirmware.awaitCount(fw, "^espgen: wifi: no address after 1 s, opening the fallback access point$", 1,
                     WAIT);
-            RtFirmware.awaitCount(fw, "^espgen: wifi: access point \"wifi-station\" open on channel 6$", 1, WAIT);
-            RtFirmware.awaitStderrCount(fw, "wifi: access point \"wifi-station\", channel 6, open, up to 2 stations",
+            RtFirmware.awaitCount(fw, "^espgen: wifi: access point \"station-server\" open on channel 6$", 1, WAIT);
+            RtFirmware.awaitStderrCount(fw, "wifi: access point \"station-server\", channel 6, open, up to 2 stations",
                     1);
             RtFirmware.awaitCount(fw, "^espgen: wifi: disconnected \\(reason 201\\), retrying in 2000 ms$", 1, WAIT);
         } finally {
@@ -67,7 +67,7 @@ class WifiTest {
         HostFirmware.Running fw = RtFirmware.start(RtFirmware.build("wifi", true));
         try {
             RtFirmware.awaitCount(fw, "^espgen: wifi: the build named no network$", 1, WAIT);
-            RtFirmware.awaitCount(fw, "^espgen: wifi: access point \"wifi-station\" open on channel 6$", 1, WAIT);
+            RtFirmware.awaitCount(fw, "^espgen: wifi: access point \"station-server\" open on channel 6$", 1, WAIT);
         } finally {
             RtFirmware.stopClean(fw);
         }

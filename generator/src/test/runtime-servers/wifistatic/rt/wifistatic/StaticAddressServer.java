@@ -8,7 +8,7 @@ import io.espgen.dsl.WiFi;
 /** A station with a static address; the gateway defaults to the network's .1 (WifiTest). */
 @WiFi(staticIp = "192.168.1.50", netmask = "255.255.0.0", fallbackApAfterSeconds = 0)
 @TcpServer(port = 7322)
-public class WifiStatic {
+public class StaticAddressServer {
     @OnConnect
     void hello(Connection c) {
         c.send("hi\n");

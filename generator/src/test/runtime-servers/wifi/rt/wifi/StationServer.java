@@ -8,7 +8,7 @@ import io.espgen.dsl.WiFi;
 /** A station that opens its fallback access point after one second without an address (WifiTest). */
 @WiFi(hostname = "rt-wifi", fallbackApAfterSeconds = 1, apChannel = 6, apMaxStations = 2)
 @TcpServer(port = 7320)
-public class WifiStation {
+public class StationServer {
     @OnConnect
     void hello(Connection c) {
         c.send("hi\n");
