@@ -14,7 +14,7 @@ import io.espgen.dsl.Text;
  * nick and id, "kick <id>" closes another client; a stale id finds nobody. Ids are stable and deterministic
  * (entry index and generation), so the JVM and the firmware print the same.
  */
-@TcpServer(port = 7161, maxConnections = 3)
+@TcpServer(port = 7181, maxConnections = 3)
 public class Broadcast {
 
     static int lastLeft;

@@ -12,7 +12,7 @@ import io.espgen.dsl.TcpServer;
  * Names C or the generated code would mistake, as Java names that run: C keywords, the generated file's own
  * macros and functions, the runtime's parameters, the SDK's macros; the firmware must answer as the JVM.
  */
-@TcpServer(port = 7164, maxConnections = 2)
+@TcpServer(port = 7184, maxConnections = 2)
 public class CNames {
 
     static final int PORT = 3;

@@ -10,7 +10,7 @@ import io.espgen.dsl.TcpServer;
  * Numbers sent as text without a buffer (sendDecimal, sendHex, as Integer.toString and Integer.toHexString),
  * a received number parsed (Bytes.parseInt), and string constants' lengths as constants.
  */
-@TcpServer(port = 7162, maxConnections = 1)
+@TcpServer(port = 7182, maxConnections = 1)
 public class SendNumbers {
 
     static final String HELLO = "numbers: send one\n";

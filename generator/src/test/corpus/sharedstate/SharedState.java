@@ -14,7 +14,7 @@ import io.espgen.dsl.Text;
  * and constants only the processor folds (BANNER.length()). A tiny store: "s<slot><text>" stores, "g<slot>"
  * gets, "x<n>" prints n in hex through a table, "n" prints the counters.
  */
-@TcpServer(port = 7160, maxConnections = 3)
+@TcpServer(port = 7180, maxConnections = 3)
 public class SharedState {
 
     static final String BANNER = "shared store\n";

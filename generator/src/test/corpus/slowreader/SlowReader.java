@@ -12,7 +12,7 @@ import io.espgen.dsl.TcpServer;
  * sooner than on the JVM, whose kernel buffers more); the sender and the reading client get every byte, in
  * order, round after round: a slow reader holds up nobody.
  */
-@TcpServer(port = 7163, maxConnections = 3)
+@TcpServer(port = 7183, maxConnections = 3)
 public class SlowReader {
 
     static final int BLOCK = 512;
