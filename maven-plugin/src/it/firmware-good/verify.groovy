@@ -21,7 +21,7 @@ def secrets = new File(espgen, 'secrets/espgen_secrets.h')
 assert secrets.text.contains('#define ESPGEN_WIFI_SSID "it-network"')
 assert secrets.text.contains('#define ESPGEN_WIFI_PASSWORD "It-Station-Pa55word"')
 assert secrets.text.contains('#define ESPGEN_WIFI_AP_PASSWORD "It-Fallback-Pa55word"')
-assert java.nio.file.Files.getPosixFilePermissions(secrets.toPath()).toString() == '[OWNER_READ, OWNER_WRITE]'
+assert java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(secrets.toPath())) == 'rw-------'
 def leaks = []
 new File(basedir, 'target').eachFileRecurse { f ->
     if (f.isFile() && f != secrets && !f.name.endsWith('.o')) {
