@@ -2,6 +2,7 @@ package example;
 
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
+import io.espgen.dsl.Every;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnReceive;
@@ -63,6 +64,16 @@ public class ChatServer {
     void leave(Connection c, Member m) {
         for (Connection o : c.connections()) {
             if (!o.send("a member left\n")) {
+                dropped++;
+            }
+        }
+    }
+
+    /** Once a minute, every member hears how many are here: a repeating os_timer, armed when the server starts. */
+    @Every(millis = 60_000)
+    void roll(Connection server) {
+        for (Connection o : server.connections()) {
+            if (!o.sendDecimal(server.connectionCount()) || !o.send(" here\n")) {
                 dropped++;
             }
         }

@@ -51,6 +51,12 @@ public final class Limits {
         return window + TCP_MSS + sendChunkSize + (window / sendChunkSize + 3) * SEND_BLOCK_OVERHEAD;
     }
 
+    /** The shortest period of a repeating os_timer the SDK documents (os_timer_arm: at least 5 ms when repeating). */
+    public static final int MIN_TIMER_MILLIS = 5;
+
+    /** The longest os_timer_arm takes in milliseconds (0x68D7A3, the ROM's limit). */
+    public static final int MAX_TIMER_MILLIS = 0x68D7A3;
+
     /** The most stations the SDK's access point admits ({@code softap_config.max_connection}). */
     public static final int MAX_AP_STATIONS = 4;
 

@@ -43,7 +43,7 @@ static struct espgen_conn chat_server_conns[CHAT_SERVER_MAX_CONNECTIONS];
 /* one more: the state of a connection looked up and not found (Connection.state()) */
 static struct chat_server_member chat_server_member_table[CHAT_SERVER_MAX_CONNECTIONS + 1];
 
-/* @OnConnect ChatServer.join(Connection c, Member m), ChatServer.java:29 */
+/* @OnConnect ChatServer.join(Connection c, Member m), ChatServer.java:30 */
 static void ICACHE_FLASH_ATTR chat_server_join(struct espgen_server *srv, struct espgen_conn *c)
 {
 	struct chat_server_member *m = &chat_server_member_table[espgen_conn_index(srv, c)];
@@ -54,7 +54,7 @@ static void ICACHE_FLASH_ATTR chat_server_join(struct espgen_server *srv, struct
 	}
 }
 
-/* @OnReceive ChatServer.relay(Connection from, Member m, Bytes line), ChatServer.java:36 */
+/* @OnReceive ChatServer.relay(Connection from, Member m, Bytes line), ChatServer.java:37 */
 static void ICACHE_FLASH_ATTR chat_server_relay(struct espgen_server *srv, struct espgen_conn *from,
 						const uint8 *rx_data, uint16 rx_len)
 {
@@ -86,12 +86,23 @@ static void ICACHE_FLASH_ATTR chat_server_relay(struct espgen_server *srv, struc
 	}
 }
 
-/* @OnDisconnect ChatServer.leave(Connection c, Member m), ChatServer.java:63 */
+/* @OnDisconnect ChatServer.leave(Connection c, Member m), ChatServer.java:64 */
 static void ICACHE_FLASH_ATTR chat_server_leave(struct espgen_server *srv, struct espgen_conn *c)
 {
 	(void)c;
 	for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o)) {
 		if (!espgen_send(srv, o, "a member left\n", 14)) {
+			chat_server_dropped++;
+		}
+	}
+}
+
+/* @Every ChatServer.roll(Connection server), ChatServer.java:74 */
+static void ICACHE_FLASH_ATTR chat_server_roll(struct espgen_server *srv, struct espgen_conn *server)
+{
+	(void)server;
+	for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o)) {
+		if (!espgen_send_decimal(srv, o, espgen_conn_count(srv)) || !espgen_send(srv, o, " here\n", 6)) {
 			chat_server_dropped++;
 		}
 	}
@@ -142,8 +153,22 @@ static void ICACHE_FLASH_ATTR chat_server_error_cb(void *arg, sint8 err)
 	espgen_on_error(&chat_server, arg, err);
 }
 
+/* @Every(millis = 60000) ChatServer.roll(): a repeating os_timer, armed at start */
+static os_timer_t chat_server_roll_timer;
+
+static void ICACHE_FLASH_ATTR chat_server_roll_tick(void *arg)
+{
+	(void)arg;
+	espgen_on_timer(&chat_server, chat_server_roll);
+}
+
 sint8 ICACHE_FLASH_ATTR chat_server_start(void)
 {
-	return espgen_server_start(&chat_server, chat_server_connect_cb, chat_server_recv_cb, chat_server_sent_cb,
-				   chat_server_disconnect_cb, chat_server_error_cb);
+	sint8 rc = espgen_server_start(&chat_server, chat_server_connect_cb, chat_server_recv_cb, chat_server_sent_cb,
+				       chat_server_disconnect_cb, chat_server_error_cb);
+
+	os_timer_disarm(&chat_server_roll_timer);
+	os_timer_setfn(&chat_server_roll_timer, chat_server_roll_tick, NULL);
+	os_timer_arm(&chat_server_roll_timer, 60000, 1);
+	return rc;
 }

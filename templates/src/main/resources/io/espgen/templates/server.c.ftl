@@ -201,8 +201,31 @@ static void ICACHE_FLASH_ATTR ${s.cName()}_error_cb(void *arg, sint8 err)
 	espgen_on_error(&${s.cName()}, arg, err);
 }
 
+[#list s.timers() as t]
+/* @Every(millis = ${t.millis()}) ${s.javaName()}.${t.javaName()}(): a repeating os_timer, armed at start */
+static os_timer_t ${t.variable()};
+
+static void ICACHE_FLASH_ATTR ${t.callback()}(void *arg)
+{
+	(void)arg;
+	espgen_on_timer(&${s.cName()}, ${t.function()});
+}
+
+[/#list]
 sint8 ICACHE_FLASH_ATTR ${s.cName()}_start(void)
 {
+[#if s.timers()?has_content]
+	sint8 rc = espgen_server_start(&${s.cName()}, ${s.cName()}_connect_cb, ${s.cName()}_recv_cb, ${s.cName()}_sent_cb,
+				       ${s.cName()}_disconnect_cb, ${s.cName()}_error_cb);
+
+[#list s.timers() as t]
+	os_timer_disarm(&${t.variable()});
+	os_timer_setfn(&${t.variable()}, ${t.callback()}, NULL);
+	os_timer_arm(&${t.variable()}, ${t.millis()}, 1);
+[/#list]
+	return rc;
+[#else]
 	return espgen_server_start(&${s.cName()}, ${s.cName()}_connect_cb, ${s.cName()}_recv_cb, ${s.cName()}_sent_cb,
 				   ${s.cName()}_disconnect_cb, ${s.cName()}_error_cb);
+[/#if]
 }

@@ -133,6 +133,8 @@ sint8 espgen_server_start(struct espgen_server *srv, espconn_connect_callback co
 void espgen_on_connect(struct espgen_server *srv, void *arg);
 void espgen_on_receive(struct espgen_server *srv, void *arg, char *data, unsigned short len);
 void espgen_on_sent(struct espgen_server *srv, void *arg);
+/* A timer handler's run: the handler with the server's never-open entry, then what it queued to the SDK. */
+void espgen_on_timer(struct espgen_server *srv, void (*handler)(struct espgen_server *srv, struct espgen_conn *c));
 void espgen_on_disconnect(struct espgen_server *srv, void *arg);
 void espgen_on_error(struct espgen_server *srv, void *arg, sint8 err);
 

@@ -306,6 +306,14 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 	espgen_flush(srv);
 }
 
+void ICACHE_FLASH_ATTR espgen_on_timer(struct espgen_server *srv,
+					void (*handler)(struct espgen_server *srv, struct espgen_conn *c))
+{
+	/* the handler's Connection is the server's view: an entry that is never open (espgen_conn_by_id) */
+	handler(srv, espgen_conn_by_id(srv, 0));
+	espgen_flush(srv);
+}
+
 void ICACHE_FLASH_ATTR espgen_on_disconnect(struct espgen_server *srv, void *arg)
 {
 	struct espgen_conn *c = espgen_find(srv, arg);

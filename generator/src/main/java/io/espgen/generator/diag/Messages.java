@@ -110,6 +110,11 @@ public final class Messages {
 
     // --- handlers ---
 
+    public static String timerPeriod(int millis) {
+        return "@Every(millis = " + millis + ") is out of range: a repeating os_timer takes " + Limits.MIN_TIMER_MILLIS
+                + " to " + Limits.MAX_TIMER_MILLIS + " ms (the SDK's minimum for a repeating timer, the ROM's maximum)";
+    }
+
     public static String duplicateHandler(String annotation, String other) {
         return "a second @" + annotation + " handler: " + other + " already handles this event";
     }

@@ -1,5 +1,6 @@
 package io.espgen.generator.model;
 
+import io.espgen.dsl.Every;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
@@ -17,6 +18,8 @@ public enum Event {
     RECEIVE(OnReceive.class, "on_receive",
             EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
     FRAME(OnFrame.class, "on_frame", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
+    /** A repeating timer: any number per server; its Connection is the server's view, never open. */
+    TIMER(Every.class, null, EnumSet.of(ParamKind.CONNECTION)),
     OVERSIZE(OnOversize.class, "on_oversize", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     SENT(OnSent.class, "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     ERROR(OnError.class, "on_error",
@@ -43,7 +46,7 @@ public enum Event {
         return annotation.substring(annotation.lastIndexOf('.') + 1);
     }
 
-    /** The member of {@code struct espgen_handlers} this event's adapter goes in. */
+    /** The member of {@code struct espgen_handlers} this event's adapter goes in; null for a timer (its own os_timer). */
     public String slot() {
         return slot;
     }

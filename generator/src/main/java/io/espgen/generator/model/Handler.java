@@ -12,9 +12,20 @@ import java.util.List;
  * @param params its parameters, in declaration order
  * @param line the Java line of the method declaration
  * @param body the translated body
+ * @param timer a timer's period and C names; null for the other events
  */
 public record Handler(Event event, String methodName, String cName, List<Param> params, int line,
-        List<CStmt> body) {
+        List<CStmt> body, Timer timer) {
+
+    /**
+     * A timer handler's os_timer.
+     *
+     * @param millis the period
+     * @param variable the {@code os_timer_t}
+     * @param callback the function the SDK calls, which runs the handler through the runtime
+     */
+    public record Timer(int millis, String variable, String callback) {}
+
     public Handler {
         params = List.copyOf(params);
         body = List.copyOf(body);

@@ -55,7 +55,13 @@ public record Server(
         flashTexts = List.copyOf(flashTexts);
     }
 
+    /** The handler of an event that has at most one (not {@link Event#TIMER}). */
     public Optional<Handler> handler(Event event) {
         return handlers.stream().filter(h -> h.event() == event).findFirst();
+    }
+
+    /** The timer handlers, in declaration order. */
+    public List<Handler> timers() {
+        return handlers.stream().filter(h -> h.event() == Event.TIMER).toList();
     }
 }

@@ -34,7 +34,8 @@ public final class ServerScanner {
 
 
     /** A handler as the scanner found it; the body is translated later. */
-    public record HandlerSite(Event event, ExecutableElement method, List<Param> params) {}
+    /** @param millis a timer's period; 0 for the other events */
+    public record HandlerSite(Event event, ExecutableElement method, List<Param> params, int millis) {}
 
     /** What the scanner learnt of one server; valid when the scan found no problem. */
     public record ServerSite(
@@ -205,9 +206,17 @@ public final class ServerScanner {
             return null;
         }
         String name = event.annotationSimpleName();
-        ExecutableElement previous = byEvent.putIfAbsent(event, method);
-        if (previous != null) {
-            error(Messages.duplicateHandler(name, previous.getSimpleName() + "()"), method, eventAnn, null);
+        int millis = 0;
+        if (event == Event.TIMER) {
+            millis = ((Number) value(eventAnn, "millis").getValue()).intValue();
+            if (millis < Limits.MIN_TIMER_MILLIS || millis > Limits.MAX_TIMER_MILLIS) {
+                error(Messages.timerPeriod(millis), method, eventAnn, explicitValue(eventAnn, "millis"));
+            }
+        } else {
+            ExecutableElement previous = byEvent.putIfAbsent(event, method);
+            if (previous != null) {
+                error(Messages.duplicateHandler(name, previous.getSimpleName() + "()"), method, eventAnn, null);
+            }
         }
         if (method.getReturnType().getKind() != TypeKind.VOID) {
             error(Messages.handlerShape(name, Messages.RETURN_VOID), method, null, null);
@@ -246,7 +255,7 @@ public final class ServerScanner {
             }
             params.add(new Param(p.getSimpleName().toString(), kind));
         }
-        return new HandlerSite(event, method, params);
+        return new HandlerSite(event, method, params, millis);
     }
 
     private static ParamKind paramKind(TypeMirror type) {

@@ -55,6 +55,7 @@ public record ServerPlan(
         List<FunctionPlan> functions,
         List<SlotPlan> slots,
         FramingPlan framing,
+        List<TimerPlan> timers,
         List<FieldPlan> shared,
         List<TablePlan> tables,
         boolean spareState) {
@@ -107,6 +108,15 @@ public record ServerPlan(
     /** One member of the server's struct espgen_handlers. */
     public record SlotPlan(String slot, String function) {}
 
+    /**
+     * A timer handler's os_timer: armed, repeating, when the server starts.
+     *
+     * @param function the handler's function
+     * @param variable the {@code os_timer_t}
+     * @param callback what the SDK calls: it runs the function through espgen_on_timer
+     */
+    public record TimerPlan(String function, String variable, String callback, int millis, String javaName) {}
+
     public static ServerPlan of(Server s) {
         String c = CNames.snake(s.simpleName());
         StatePlan state = s.state().map(st -> {
@@ -125,6 +135,9 @@ public record ServerPlan(
         List<FunctionPlan> functions = new ArrayList<>();
         List<SlotPlan> slots = new ArrayList<>();
         for (Event e : Event.values()) {
+            if (e == Event.TIMER) {
+                continue;
+            }
             Handler h = s.handler(e).orElse(null);
             boolean initState = e == Event.CONNECT && state != null;
             if (h == null && !initState) {
@@ -133,6 +146,12 @@ public record ServerPlan(
             String fn = h != null ? h.cName() : ServerNames.startState(c);
             functions.add(function(s, state, e, h, fn, initState));
             slots.add(new SlotPlan(e.slot(), fn));
+        }
+        List<TimerPlan> timers = new ArrayList<>();
+        for (Handler h : s.timers()) {
+            functions.add(function(s, state, Event.TIMER, h, h.cName(), false));
+            timers.add(new TimerPlan(h.cName(), h.timer().variable(), h.timer().callback(), h.timer().millis(),
+                    h.methodName()));
         }
         List<HelperPlan> helpers = new ArrayList<>();
         for (CFunction h : s.helpers()) {
@@ -155,8 +174,8 @@ public record ServerPlan(
                 s.sendChunkSize(), s.sendQueueBytes(),
                 Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
-                s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), shared,
-                tables,
+                s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), timers,
+                shared, tables,
                 s.spareState() && state != null);
     }
 

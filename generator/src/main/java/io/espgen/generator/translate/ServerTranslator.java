@@ -90,11 +90,15 @@ public final class ServerTranslator {
         ServerFields fieldsOf = ServerFields.read(type, source, diagnostics, names);
         // the handlers' functions are named first, so a helper never takes a handler's name
         Map<HandlerSite, String> handlerFunctions = new HashMap<>();
+        Map<HandlerSite, Handler.Timer> timers = new HashMap<>();
         Set<String> handlerNames = new HashSet<>();
         for (HandlerSite h : site.handlers()) {
             String name = h.method().getSimpleName().toString();
             handlerNames.add(name);
             handlerFunctions.put(h, names.handler(name));
+            if (h.event() == Event.TIMER) {
+                timers.put(h, new Handler.Timer(h.millis(), names.global(name + "Timer"), names.global(name + "Tick")));
+            }
         }
         Helpers helpers = new Helpers(names, type, handlerNames);
         Constants constants = new Constants(names);
@@ -113,7 +117,7 @@ public final class ServerTranslator {
             List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
             handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
-                    source.line(decl.getName().getStartPosition()), body));
+                    source.line(decl.getName().getStartPosition()), body, timers.get(h)));
         }
 
         for (String key = helpers.nextPending(); key != null; key = helpers.nextPending()) {

@@ -3,6 +3,7 @@ package io.espgen.dsl.jvm;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Every;
 import io.espgen.dsl.Framed;
 import io.espgen.dsl.Limits;
 import io.espgen.dsl.Log;
@@ -96,6 +97,20 @@ public final class JvmServer implements AutoCloseable {
     private final JvmConnection[] slots;
     private final int[] generations;
     private final Table table = new Table();
+    /** The @Every handlers, each with when it is due next (System.nanoTime). */
+    private final List<Timer> timers = new ArrayList<>();
+
+    private static final class Timer {
+        final Method method;
+        final long periodNanos;
+        long due;
+
+        Timer(Method method, long periodNanos, long due) {
+            this.method = method;
+            this.periodNanos = periodNanos;
+            this.due = due;
+        }
+    }
     private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * SEGMENT);
     private final List<String> log = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
@@ -114,6 +129,15 @@ public final class JvmServer implements AutoCloseable {
         generations = new int[config.maxConnections()];
         SharedFields.reset(serverClass);
         server = instantiate(serverClass);
+        long start = System.nanoTime();
+        for (Method m : serverClass.getDeclaredMethods()) {
+            Every every = m.getAnnotation(Every.class);
+            if (every != null) {
+                m.setAccessible(true);
+                long period = TimeUnit.MILLISECONDS.toNanos(every.millis());
+                timers.add(new Timer(m, period, start + period));
+            }
+        }
         Class<?> stateClass = null;
         for (Method m : serverClass.getDeclaredMethods()) {
             for (Class<? extends Annotation> event : EVENTS) {
@@ -233,6 +257,7 @@ public final class JvmServer implements AutoCloseable {
             while (running) {
                 selector.select(this::ready, nextTimeoutMillis());
                 closeIdle();
+                runTimers();
             }
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -571,10 +596,41 @@ public final class JvmServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the @Every handlers that are due, as the firmware's os_timers fire (espgen_server.c: espgen_on_timer): with
+     * the table's never-open connection, then every connection settled. A late timer skips the periods it missed,
+     * as the host emulation's timers do, rather than firing in a burst.
+     */
+    private void runTimers() {
+        long now = System.nanoTime();
+        for (Timer t : timers) {
+            if (now - t.due < 0) {
+                continue;
+            }
+            Object[] args = new Object[t.method.getParameterCount()];
+            java.util.Arrays.fill(args, table.nobody);
+            try {
+                t.method.invoke(server, args);
+            } catch (InvocationTargetException e) {
+                fail(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            settleAll();
+            t.due += t.periodNanos;
+            if (now - t.due >= 0) {
+                t.due = now + t.periodNanos;
+            }
+        }
+    }
+
     private long nextTimeoutMillis() {
         long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
+        for (Timer t : timers) {
+            next = Math.min(next, t.due - now);
+        }
         for (JvmConnection c : connections) {
             next = Math.min(next, c.finPending ? c.finRetry - now : c.lastReceive + limit - now);
         }
