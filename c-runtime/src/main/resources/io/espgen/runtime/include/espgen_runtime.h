@@ -101,6 +101,8 @@ struct espgen_handlers {
 	/* a framed server's (espgen_frame.c): one complete frame; a frame dropped for its size */
 	void (*on_frame)(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
 	void (*on_oversize)(struct espgen_server *srv, struct espgen_conn *c);
+	void (*on_wifi_up)(struct espgen_server *srv, struct espgen_conn *c);   /* the station got an address */
+	void (*on_wifi_down)(struct espgen_server *srv, struct espgen_conn *c); /* the station lost its network */
 };
 
 struct espgen_framing;
@@ -298,6 +300,9 @@ struct espgen_wifi_config {
 	const char *ap_name;     /* the fallback access point's name: the project's */
 	const char *ap_password; /* the fallback access point's; NULL or "": open */
 };
+
+/* The station got an address (up) or lost its network: every started server's handler, as a timer's runs. */
+void espgen_servers_wifi_event(bool up);
 
 /* From user_init: sets the radio up; events and timers do the rest. */
 void espgen_wifi_start(const struct espgen_wifi_config *cfg);

@@ -314,6 +314,19 @@ void ICACHE_FLASH_ATTR espgen_on_timer(struct espgen_server *srv,
 	espgen_flush(srv);
 }
 
+void ICACHE_FLASH_ATTR espgen_servers_wifi_event(bool up)
+{
+	struct espgen_server *srv;
+
+	for (srv = espgen_servers; srv != NULL; srv = srv->next) {
+		void (*handler)(struct espgen_server *, struct espgen_conn *) =
+			up ? srv->handlers->on_wifi_up : srv->handlers->on_wifi_down;
+
+		if (handler != NULL)
+			espgen_on_timer(srv, handler);
+	}
+}
+
 void ICACHE_FLASH_ATTR espgen_on_disconnect(struct espgen_server *srv, void *arg)
 {
 	struct espgen_conn *c = espgen_find(srv, arg);

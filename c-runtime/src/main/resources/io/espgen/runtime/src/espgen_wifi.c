@@ -108,9 +108,12 @@ static void ICACHE_FLASH_ATTR espgen_wifi_event(System_Event_t *event)
 			espgen_wifi_ap_open = false;
 			ESPGEN_LOG_INFO("espgen: wifi: fallback access point closed\n");
 		}
+		espgen_servers_wifi_event(true);
 		break;
 	}
-	case EVENT_STAMODE_DISCONNECTED:
+	case EVENT_STAMODE_DISCONNECTED: {
+		bool was_up = espgen_wifi_has_ip; /* every failed retry reports a disconnect too */
+
 		ESPGEN_LOG_WARN("espgen: wifi: disconnected (reason %u), retrying in %u ms\n",
 				event->event_info.disconnected.reason, (unsigned)espgen_wifi_backoff_ms);
 		espgen_wifi_has_ip = false;
@@ -120,7 +123,10 @@ static void ICACHE_FLASH_ATTR espgen_wifi_event(System_Event_t *event)
 		if (espgen_wifi_backoff_ms < ESPGEN_WIFI_BACKOFF_LAST_MS)
 			espgen_wifi_backoff_ms *= 2;
 		espgen_wifi_arm_fallback();
+		if (was_up)
+			espgen_servers_wifi_event(false);
 		break;
+	}
 	default:
 		break;
 	}

@@ -8,6 +8,8 @@ import io.espgen.dsl.OnFrame;
 import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
+import io.espgen.dsl.OnWifiDown;
+import io.espgen.dsl.OnWifiUp;
 import java.lang.annotation.Annotation;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +22,10 @@ public enum Event {
     FRAME(OnFrame.class, "on_frame", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
     /** A repeating timer: any number per server; its Connection is the server's view, never open. */
     TIMER(Every.class, null, EnumSet.of(ParamKind.CONNECTION)),
+    /** The station got an address; its Connection is the server's view, never open. */
+    WIFI_UP(OnWifiUp.class, "on_wifi_up", EnumSet.of(ParamKind.CONNECTION)),
+    /** The station lost its network. */
+    WIFI_DOWN(OnWifiDown.class, "on_wifi_down", EnumSet.of(ParamKind.CONNECTION)),
     OVERSIZE(OnOversize.class, "on_oversize", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     SENT(OnSent.class, "on_sent", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE)),
     ERROR(OnError.class, "on_error",

@@ -32,6 +32,10 @@ class WifiTest {
             RtFirmware.awaitCount(fw, "^espgen: wifi: disconnected \\(reason 200\\), retrying in 1000 ms$", 1, WAIT);
             // the runtime, not the SDK, reconnects (wifi_station_set_reconnect_policy(false)), after its back-off
             RtFirmware.awaitCount(fw, "^espgen: wifi: got address 127\\.0\\.0\\.1$", 2, WAIT);
+            // @OnWifiUp on each address, @OnWifiDown once, for the loss (not for each failed retry)
+            RtFirmware.awaitCount(fw, "^StationServer: network up #2, 0 clients$", 1, WAIT);
+            assertThat(RtFirmware.count(fw, "^StationServer: network up #1, 0 clients$")).isEqualTo(1);
+            assertThat(RtFirmware.count(fw, "^StationServer: warning: network down after 1 ups$")).isEqualTo(1);
             RtFirmware.awaitStderrCount(fw, "wifi_station_set_hostname\\(\"rt-wifi\"\\)", 1);
             assertThat(fw.stdout() + fw.stderr()).as("the password is never printed").doesNotContain("hunter2");
             // the loss armed the 1 s fallback beside the 1 s retry: an access point opened meanwhile closes with the
@@ -57,6 +61,7 @@ class WifiTest {
             RtFirmware.awaitStderrCount(fw, "wifi: access point \"station-server\", channel 6, open, up to 2 stations",
                     1);
             RtFirmware.awaitCount(fw, "^espgen: wifi: disconnected \\(reason 201\\), retrying in 2000 ms$", 1, WAIT);
+            assertThat(RtFirmware.count(fw, "network (up|down)")).as("never up, so never down").isZero();
         } finally {
             RtFirmware.stopClean(fw);
         }
