@@ -268,8 +268,7 @@ public final class EspgenProcessor extends AbstractProcessor {
         }
         for (KeptServer k : kept) {
             TypeElement type = k.site().type();
-            if (type.getAnnotationMirrors().stream().anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-                    .getQualifiedName().contentEquals(DslTypes.WIFI))) {
+            if (WifiScanner.declaredOn(type)) {
                 return WifiScanner.scan(type).config();
             }
         }

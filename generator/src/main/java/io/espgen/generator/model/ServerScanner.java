@@ -78,7 +78,7 @@ public final class ServerScanner {
 
     private ServerSite scan() {
         TypeElement type = current;
-        AnnotationMirror ann = annotation(type, DslTypes.TCP_SERVER);
+        AnnotationMirror ann = Annotations.find(type, DslTypes.TCP_SERVER);
         checkServerShape(type);
         checkServerFields(type);
 
@@ -88,9 +88,9 @@ public final class ServerScanner {
         int chunk = intValue(ann, "sendChunkSize", 1, Limits.TCP_SEND_BUFFER, Messages.CHUNK_RANGE);
         int queue = intValue(ann, "sendQueueBytes", 1, Limits.MAX_SEND_QUEUE_BYTES, Messages.QUEUE_RANGE);
         if (problems.isEmpty() && queue < chunk) {
-            error(Messages.chunkOverQueue(chunk, queue), type, ann, explicitValue(ann, "sendQueueBytes"));
+            error(Messages.chunkOverQueue(chunk, queue), type, ann, Annotations.explicitValue(ann, "sendQueueBytes"));
         }
-        boolean close = "CLOSE".equals(String.valueOf(value(ann, "onQueueFull").getValue()));
+        boolean close = "CLOSE".equals(String.valueOf(Annotations.value(ann, "onQueueFull").getValue()));
 
         List<HandlerSite> handlers = new ArrayList<>();
         Map<Event, ExecutableElement> byEvent = new EnumMap<>(Event.class);
@@ -191,7 +191,7 @@ public final class ServerScanner {
         Event event = null;
         AnnotationMirror eventAnn = null;
         for (Event e : Event.values()) {
-            AnnotationMirror a = annotation(method, e.annotation());
+            AnnotationMirror a = Annotations.find(method, e.annotation());
             if (a == null) {
                 continue;
             }
@@ -208,9 +208,9 @@ public final class ServerScanner {
         String name = event.annotationSimpleName();
         int millis = 0;
         if (event == Event.TIMER) {
-            millis = ((Number) value(eventAnn, "millis").getValue()).intValue();
+            millis = ((Number) Annotations.value(eventAnn, "millis").getValue()).intValue();
             if (millis < Limits.MIN_TIMER_MILLIS || millis > Limits.MAX_TIMER_MILLIS) {
-                error(Messages.timerPeriod(millis), method, eventAnn, explicitValue(eventAnn, "millis"));
+                error(Messages.timerPeriod(millis), method, eventAnn, Annotations.explicitValue(eventAnn, "millis"));
             }
         } else {
             ExecutableElement previous = byEvent.putIfAbsent(event, method);
@@ -343,23 +343,11 @@ public final class ServerScanner {
     // --- annotation values ---
 
     private int intValue(AnnotationMirror ann, String name, long min, long max, String unit) {
-        int v = ((Number) value(ann, name).getValue()).intValue();
+        int v = ((Number) Annotations.value(ann, name).getValue()).intValue();
         if (v < min || v > max) {
-            error(Messages.outOfRange(name, v, min, max, unit), null, ann, explicitValue(ann, name));
+            error(Messages.outOfRange(name, v, min, max, unit), null, ann, Annotations.explicitValue(ann, name));
         }
         return v;
-    }
-
-    private static AnnotationValue value(AnnotationMirror ann, String name) {
-        return Annotations.value(ann, name);
-    }
-
-    private static AnnotationValue explicitValue(AnnotationMirror ann, String name) {
-        return Annotations.explicitValue(ann, name);
-    }
-
-    private static AnnotationMirror annotation(Element element, String qualifiedName) {
-        return Annotations.find(element, qualifiedName);
     }
 
     private void error(String message, Element element, AnnotationMirror ann, AnnotationValue value) {

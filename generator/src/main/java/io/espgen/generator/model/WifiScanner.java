@@ -35,6 +35,11 @@ public final class WifiScanner {
         this.ann = ann;
     }
 
+    /** Whether the class carries {@code @WiFi}. */
+    public static boolean declaredOn(TypeElement type) {
+        return Annotations.find(type, DslTypes.WIFI) != null;
+    }
+
     /** Scans the {@code @WiFi} of a class that has one. */
     public static WifiSite scan(TypeElement type) {
         AnnotationMirror ann = Annotations.find(type, DslTypes.WIFI);
