@@ -265,8 +265,10 @@ class JvmServerTest {
             b.getOutputStream().write("1".getBytes(StandardCharsets.US_ASCII));
             read(b, 1);
         }
+        // the two closes reach the server in either order: wait for both
         awaitLog("Greeter: bye 41");
-        assertThat(server.log()).contains("Greeter: got 5, total 45", "Greeter: got 1, total 41", "Greeter: bye 45");
+        awaitLog("Greeter: bye 45");
+        assertThat(server.log()).contains("Greeter: got 5, total 45", "Greeter: got 1, total 41");
     }
 
     @Test
@@ -362,11 +364,14 @@ class JvmServerTest {
         server = JvmServer.start(Errors.class, 0);
         try (Socket s = connect()) {
             s.getOutputStream().write(new byte[3000]);
-            awaitLog("Errors: piece 80");
+            awaitTrue(() -> pieces(server.log()).stream().mapToInt(Integer::intValue).sum() >= 3000);
         }
         awaitLog("Errors: bye");
-        assertThat(server.log()).containsExactly("Errors: piece 1460", "Errors: piece 1460", "Errors: piece 80",
-                "Errors: bye");
+        // how loopback splits the 3000 bytes is the kernel's choice; the reference's bound is not
+        List<Integer> pieces = pieces(server.log());
+        assertThat(pieces.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3000);
+        assertThat(pieces).allSatisfy(n -> assertThat(n).isBetween(1, 1460)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(server.log()).last().isEqualTo("Errors: bye");
     }
 
     @Test
@@ -444,6 +449,11 @@ class JvmServerTest {
             assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
             Thread.sleep(1);
         }
+    }
+
+    private static List<Integer> pieces(List<String> log) {
+        return log.stream().filter(l -> l.startsWith("Errors: piece "))
+                .map(l -> Integer.parseInt(l.substring("Errors: piece ".length()))).toList();
     }
 
     private void awaitLog(String line) throws InterruptedException {
