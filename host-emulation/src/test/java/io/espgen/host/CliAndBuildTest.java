@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The emulation's command line, and HostFirmware.build's failures. */
-@Timeout(90)
+@Timeout(600)
 class CliAndBuildTest {
 
     private static int freePort() throws IOException {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The connection life cycle of lifecycle_fw.c, through real sockets. */
-@Timeout(60)
+@Timeout(600)
 class ConnectionLifecycleTest {
 
     private static final String FW = "lifecycle_fw";

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** ESPGEN_HOST_MALLOC_FAIL_AT, ESPGEN_HOST_SEND_FAIL_AT and the heap budget, through lifecycle_fw.c. */
-@Timeout(60)
+@Timeout(600)
 class FaultInjectionTest {
 
     private static final String FW = "lifecycle_fw";

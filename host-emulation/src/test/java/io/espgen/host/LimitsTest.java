@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Connection limits and idle timeouts through limits_fw.c. */
-@Timeout(60)
+@Timeout(600)
 class LimitsTest {
 
     private static final String FW = "limits_fw";

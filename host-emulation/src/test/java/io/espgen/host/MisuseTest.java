@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the real SDK crashes on stops the emulation loudly (misuse_fw.c). */
-@Timeout(60)
+@Timeout(600)
 class MisuseTest {
 
     private static final String FW = "misuse_fw";

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Sending through send_fw.c: one send in flight, the sent callback on the peer's ack, ESPCONN_COPY. */
-@Timeout(60)
+@Timeout(600)
 class SendTest {
 
     private static final String FW = "send_fw";

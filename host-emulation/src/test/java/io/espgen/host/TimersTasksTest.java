@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Timers, tasks and the ROM string routines through timers_fw.c. */
-@Timeout(60)
+@Timeout(600)
 class TimersTasksTest {
 
     private static List<String> linesStartingWith(String out, String prefix) {

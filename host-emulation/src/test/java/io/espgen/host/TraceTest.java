@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** ESPGEN_HOST_TRACE: lines on stdout after each callback, and what Running.traffic makes of them (lifecycle_fw.c). */
-@Timeout(60)
+@Timeout(600)
 class TraceTest {
 
     private static final String FW = "lifecycle_fw";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
  * ends the process with a line that says so (host_main.c: on_watchdog_tick), rather than keep the CPU and
  * outlive the stop signals it blocks outside its poll.
  */
-@Timeout(60)
+@Timeout(600)
 class WatchdogTest {
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The echo sample, generated, built with the host emulation under ASan and UBSan, and driven through real
  * TCP sockets on 127.0.0.1.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EchoServerHostTest {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * on). Sends only queue (espgen_send), and the runtime hands every connection's queue to the SDK after the handler
  * (espgen_flush), so no target's window can hold up another.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class BroadcastSlowReaderTest {
 
     private static final int BLOCK = 1024;

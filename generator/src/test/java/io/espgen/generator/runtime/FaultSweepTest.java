@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>The sweep counts the session's calls itself: it ends at the first N whose session completes untouched (no
  * failure injected into it), so N - 1 is the number of allocations (or sends) one session makes.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class FaultSweepTest {
 
     /** Far more than a session makes: a sweep that does not end by then is a failure of its own. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * piece in flight filling lwIP's send buffer, unacknowledged, the close would fail and be retried a second later,
  * tcp_out.c: tcp_enqueue_flags; a window this small keeps part of it unsent, which carries the FIN.)
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class HalfCloseTest {
 
     private static final int PIECE = 2920;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  * credited (espconn_tcp.c: espconn_recv_hold, espconn_server_recv); the host emulation resets in that case too. So
  * the runtime unholds before it disconnects: the client gets every queued byte, then a FIN.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class HoldThenCloseTest {
 
     @Test

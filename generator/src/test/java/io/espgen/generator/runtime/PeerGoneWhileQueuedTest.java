@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * heap ends at 0 and every entry is usable again), nothing is used after it was freed (ASan), and two other clients
  * talking all along are served byte-exact.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class PeerGoneWhileQueuedTest {
 
     private static final int ROUNDS = 30;

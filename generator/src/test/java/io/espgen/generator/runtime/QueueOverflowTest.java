@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * half-queued), CLOSE aborts the connection (the client sees a reset). Other clients are served meanwhile, and
  * nothing is left on the heap.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class QueueOverflowTest {
 
     private static final int CAP = 16384;

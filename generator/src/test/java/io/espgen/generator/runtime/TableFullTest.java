@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code espgen_test_allow_all.c}, {@code -Wl,--wrap=espconn_tcp_set_max_con_allow}), the runtime leaves it untracked:
  * a log line, its data dropped, and the SDK's idle timeout ends it; never a stuck or leaking entry.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class TableFullTest {
 
     private static final String BEYOND = "connected beyond the table";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * @Every handlers on the host emulation (TickerServer): an os_timer per handler, armed when the server starts, whose
  * handler reaches the clients through the server's never-open connection and counts in shared state.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class TimerTest {
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * back-off after a lost network, the fallback access point, an access point of its own, a static address. The
  * credentials come in as the plugin's espgen_secrets.h would give them (the same macros, as -D flags here).
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class WifiTest {
 
     private static final List<String> CREDENTIALS =

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The peer's FIN with an answer queued, as the SDK handles it (JvmServer.peerClosed). */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PeerFinTest {
 
     @TcpServer(port = 1, maxConnections = 2, sendQueueBytes = 16384) // 12000 bytes in 100-byte sends fit

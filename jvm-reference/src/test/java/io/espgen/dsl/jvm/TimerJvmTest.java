@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** @Every on the JVM reference: run on the server's thread, with the never-open connection, as the firmware does. */
-@Timeout(30)
+@Timeout(120)
 class TimerJvmTest {
 
     @TcpServer(port = 7331, maxConnections = 2)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What esp:run does once the emulation is built: stream, announce, wait, stop. */
-@Timeout(60)
+@Timeout(600)
 class HostSessionTest {
     @TempDir
     Path tmp;

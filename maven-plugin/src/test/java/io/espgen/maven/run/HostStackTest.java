@@ -47,7 +47,7 @@ class HostStackTest {
     }
 
     @Test
-    @Timeout(300)
+    @Timeout(600)
     void theSdkStackServesTheEchoSampleThroughSlirp(@TempDir Path tmp) throws Exception {
         SourceTree tree = SourceTree.scan(EchoSample.generate(tmp));
         List<Path> sources = tree.sources().stream().map(tree.root()::resolve).toList();
