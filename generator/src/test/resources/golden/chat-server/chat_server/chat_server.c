@@ -108,7 +108,7 @@ static void ICACHE_FLASH_ATTR chat_server_roll(struct espgen_server *srv, struct
 	}
 }
 
-static const struct espgen_handlers chat_server_handlers = {
+static const struct espgen_handlers chat_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_connect = chat_server_join,
 	.on_receive = chat_server_relay,
 	.on_disconnect = chat_server_leave,

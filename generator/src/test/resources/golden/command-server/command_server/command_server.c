@@ -195,7 +195,7 @@ static void ICACHE_FLASH_ATTR command_server_failed(struct espgen_server *srv, s
 	}
 }
 
-static const struct espgen_handlers command_server_handlers = {
+static const struct espgen_handlers command_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_connect = command_server_hello,
 	.on_receive = command_server_receive,
 	.on_error = command_server_failed,

@@ -51,7 +51,7 @@ static void ICACHE_FLASH_ATTR echo_server_bye(struct espgen_server *srv, struct 
 	ESPGEN_LOG_INFO("EchoServer: bye, echoed %d bytes\n", s->bytes_echoed);
 }
 
-static const struct espgen_handlers echo_server_handlers = {
+static const struct espgen_handlers echo_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_connect = echo_server_hello,
 	.on_receive = echo_server_echo,
 	.on_disconnect = echo_server_bye,

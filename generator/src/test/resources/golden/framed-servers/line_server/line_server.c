@@ -24,6 +24,7 @@ static uint8 line_server_frame_bufs[LINE_SERVER_MAX_CONNECTIONS][7430];
 static struct espgen_framer line_server_framers[LINE_SERVER_MAX_CONNECTIONS];
 
 static const struct espgen_framing line_server_framing = {
+	.ops = &espgen_frame_ops,
 	.kind = ESPGEN_FRAME_DELIMITED,
 	.delim_len = 2,
 	.delim = { 0x0d, 0x0a },
@@ -55,7 +56,7 @@ static void ICACHE_FLASH_ATTR line_server_too_long(struct espgen_server *srv, st
 	espgen_send(srv, c, "-ERR line too long\r\n", 20);
 }
 
-static const struct espgen_handlers line_server_handlers = {
+static const struct espgen_handlers line_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_frame = line_server_line,
 	.on_oversize = line_server_too_long,
 };

@@ -31,6 +31,7 @@ static uint8 record_server_frame_bufs[RECORD_SERVER_MAX_CONNECTIONS][8328];
 static struct espgen_framer record_server_framers[RECORD_SERVER_MAX_CONNECTIONS];
 
 static const struct espgen_framing record_server_framing = {
+	.ops = &espgen_frame_ops,
 	.kind = ESPGEN_FRAME_PREFIXED,
 	.prefix_len = 4,
 	.discard = 0,
@@ -73,7 +74,7 @@ static void ICACHE_FLASH_ATTR record_server_record(struct espgen_server *srv, st
 	espgen_send_range(srv, c, t->ack, 4, 0, 4);
 }
 
-static const struct espgen_handlers record_server_handlers = {
+static const struct espgen_handlers record_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_connect = record_server_start_state,
 	.on_frame = record_server_record,
 };

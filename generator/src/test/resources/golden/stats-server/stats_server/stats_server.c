@@ -121,7 +121,7 @@ static void ICACHE_FLASH_ATTR stats_server_gone(struct espgen_server *srv, struc
 	ESPGEN_LOG_INFO("StatsServer: gone: %d bytes\n", s->bytes);
 }
 
-static const struct espgen_handlers stats_server_handlers = {
+static const struct espgen_handlers stats_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_connect = stats_server_hello,
 	.on_receive = stats_server_count,
 	.on_sent = stats_server_drained,

@@ -90,6 +90,7 @@ static uint8 ${fr.buffers()}[${s.macro()}_MAX_CONNECTIONS][${fr.bufferBytes()}];
 static struct espgen_framer ${fr.framers()}[${s.macro()}_MAX_CONNECTIONS];
 
 static const struct espgen_framing ${fr.struct()} = {
+	.ops = &espgen_frame_ops,
 	.kind = ${fr.kind()},
 [#if fr.delimiter()??]
 	.delim_len = ${fr.delimiterLength()},
@@ -153,7 +154,7 @@ ${fn.function().head()}
 [/#if]
 [/#list]
 
-static const struct espgen_handlers ${s.cName()}_handlers = {
+static const struct espgen_handlers ${s.cName()}_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 [#list s.slots() as slot]
 	.${slot.slot()} = ${slot.function()},
 [/#list]

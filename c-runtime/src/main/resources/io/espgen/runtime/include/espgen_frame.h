@@ -26,7 +26,27 @@ struct espgen_framer {
 	uint8 paused;	  /* a frame waits for the send queue to drain below pause_above */
 };
 
+/*
+ * The framing's entry points. espgen_server.c reaches them only through a framed server's framing, so a
+ * firmware without @Framed links none of espgen_frame.c (the firmware link drops unreached sections).
+ */
+struct espgen_frame_ops {
+	/* Appends a receive to c's buffer and delivers what frames it can. Returns false, having kept nothing,
+	 * when the receive does not fit: more arrived than the SDK delivers after a hold. */
+	bool (*input)(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
+	/* Delivers waiting frames while the connection is open and its send queue at or below the mark. */
+	void (*deliver)(struct espgen_server *srv, struct espgen_conn *c);
+	/* Whether frames of c wait for its send queue to drain: receiving is held meanwhile. */
+	bool (*waiting)(const struct espgen_server *srv, const struct espgen_conn *c);
+	/* Forgets c's buffer: its connection is over. */
+	void (*reset)(struct espgen_server *srv, const struct espgen_conn *c);
+};
+
+/* In flash: four words, read whole. */
+extern const struct espgen_frame_ops espgen_frame_ops;
+
 struct espgen_framing {
+	const struct espgen_frame_ops *ops; /* &espgen_frame_ops */
 	uint8 kind;	  /* enum espgen_frame_kind */
 	uint8 delim_len;  /* 1 to 8 */
 	uint8 prefix_len; /* 1, 2 or 4 */
@@ -38,18 +58,5 @@ struct espgen_framing {
 	uint8 *bufs;	    /* max_conns buffers of buf_size bytes */
 	struct espgen_framer *framers; /* max_conns */
 };
-
-/* Appends a receive to c's buffer and delivers what frames it can. Returns false, having kept nothing,
- * when the receive does not fit: more arrived than the SDK delivers after a hold. */
-bool espgen_frame_input(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
-
-/* Delivers waiting frames while the connection is open and its send queue at or below the mark. */
-void espgen_frame_deliver(struct espgen_server *srv, struct espgen_conn *c);
-
-/* Whether frames of c wait for its send queue to drain: receiving is held meanwhile. */
-bool espgen_frames_waiting(const struct espgen_server *srv, const struct espgen_conn *c);
-
-/* Forgets c's buffer: its connection is over. */
-void espgen_frame_reset(struct espgen_server *srv, const struct espgen_conn *c);
 
 #endif /* ESPGEN_FRAME_H */

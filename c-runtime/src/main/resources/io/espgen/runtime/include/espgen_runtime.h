@@ -92,6 +92,8 @@ enum espgen_queue_full { ESPGEN_QUEUE_FULL_REFUSE, ESPGEN_QUEUE_FULL_CLOSE };
 struct espgen_server;
 
 /* What the generated code supplies: its handlers (any may be NULL) and their per-entry state. */
+/* Only function pointers, so a generated server keeps its table in flash (ICACHE_RODATA_ATTR): the chip
+ * reads flash a whole aligned word at a time, which is how a pointer is read. Keep it that way. */
 struct espgen_handlers {
 	void (*on_connect)(struct espgen_server *srv, struct espgen_conn *c);
 	void (*on_receive)(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data, uint16 len);
@@ -349,8 +351,10 @@ static inline void ICACHE_FLASH_ATTR __attribute__((format(printf, 1, 2))) espge
 #define ESPGEN_LOG_DEBUG(...) ESPGEN_LOG_OFF(__VA_ARGS__)
 #endif
 
-/* One line about a client, "<server>: a.b.c.d:port what". */
-void espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c, const char *what);
+/* One line about a client, "<server>: a.b.c.d:port what", at level LOG (ESPGEN_LOG_WARN, ...). what is a
+ * string literal: it joins the format, so it stays in flash and goes with the level. */
+#define ESPGEN_LOG_PEER(LOG, srv, ip, port, what) \
+	LOG("%s: %d.%d.%d.%d:%d " what "\n", (srv)->name, (ip)[0], (ip)[1], (ip)[2], (ip)[3], (port))
 
 /* Other connections, as handlers reach them (Connection.connections(), connectionById(), id(), state()). */
 

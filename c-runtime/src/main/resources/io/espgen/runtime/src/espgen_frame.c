@@ -50,7 +50,7 @@ static bool ICACHE_FLASH_ATTR espgen_oversize(struct espgen_server *srv, struct 
 {
 	if (srv->framing->discard)
 		return true;
-	espgen_log_peer(srv, c, "frame too long, closing");
+	ESPGEN_LOG_PEER(ESPGEN_LOG_WARN, srv, c->remote_ip, c->remote_port, "frame too long, closing");
 	espgen_close(srv, c);
 	return false;
 }
@@ -61,7 +61,7 @@ static void ICACHE_FLASH_ATTR espgen_call_oversize(struct espgen_server *srv, st
 		srv->handlers->on_oversize(srv, c);
 }
 
-void ICACHE_FLASH_ATTR espgen_frame_deliver(struct espgen_server *srv, struct espgen_conn *c)
+static void ICACHE_FLASH_ATTR espgen_frame_deliver(struct espgen_server *srv, struct espgen_conn *c)
 {
 	const struct espgen_framing *fr = srv->framing;
 	struct espgen_framer *f = espgen_framer(srv, c);
@@ -164,7 +164,7 @@ out:
 	f->len -= pos;
 }
 
-bool ICACHE_FLASH_ATTR espgen_frame_input(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data,
+static bool ICACHE_FLASH_ATTR espgen_frame_input(struct espgen_server *srv, struct espgen_conn *c, const uint8 *data,
 					  uint16 len)
 {
 	struct espgen_framer *f = espgen_framer(srv, c);
@@ -177,12 +177,19 @@ bool ICACHE_FLASH_ATTR espgen_frame_input(struct espgen_server *srv, struct espg
 	return true;
 }
 
-bool ICACHE_FLASH_ATTR espgen_frames_waiting(const struct espgen_server *srv, const struct espgen_conn *c)
+static bool ICACHE_FLASH_ATTR espgen_frames_waiting(const struct espgen_server *srv, const struct espgen_conn *c)
 {
 	return espgen_framer(srv, c)->paused;
 }
 
-void ICACHE_FLASH_ATTR espgen_frame_reset(struct espgen_server *srv, const struct espgen_conn *c)
+static void ICACHE_FLASH_ATTR espgen_frame_reset(struct espgen_server *srv, const struct espgen_conn *c)
 {
 	os_memset(espgen_framer(srv, c), 0, sizeof(struct espgen_framer));
 }
+
+const struct espgen_frame_ops espgen_frame_ops ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
+	.input = espgen_frame_input,
+	.deliver = espgen_frame_deliver,
+	.waiting = espgen_frames_waiting,
+	.reset = espgen_frame_reset,
+};

@@ -61,18 +61,6 @@ static struct espgen_conn *ICACHE_FLASH_ATTR espgen_find(struct espgen_server *s
 	return c;
 }
 
-static void ICACHE_FLASH_ATTR espgen_log_addr(const struct espgen_server *srv, const uint8 *ip, int port,
-					      const char *what)
-{
-	ESPGEN_LOG_WARN("%s: %d.%d.%d.%d:%d %s\n", srv->name, ip[0], ip[1], ip[2], ip[3], port, what);
-}
-
-void ICACHE_FLASH_ATTR espgen_log_peer(const struct espgen_server *srv, const struct espgen_conn *c,
-				       const char *what)
-{
-	espgen_log_addr(srv, c->remote_ip, c->remote_port, what);
-}
-
 static void ICACHE_FLASH_ATTR espgen_task(os_event_t *e)
 {
 	struct espgen_server *srv;
@@ -123,9 +111,15 @@ static void ICACHE_FLASH_ATTR espgen_post_disconnect(struct espgen_server *srv, 
 
 /* The connection cannot go on (what it queued can no longer all be delivered): no more sends, and the
  * task resets it. Its queue is freed by the disconnect or error callback that follows. */
-static void ICACHE_FLASH_ATTR espgen_fail(struct espgen_server *srv, struct espgen_conn *c, const char *why)
+/* Says why (a string literal, so it stays in flash with the format) and resets the connection. */
+#define espgen_fail(srv, c, why)                                                               \
+	do {                                                                                   \
+		ESPGEN_LOG_PEER(ESPGEN_LOG_WARN, (srv), (c)->remote_ip, (c)->remote_port, why); \
+		espgen_reset((srv), (c));                                                      \
+	} while (0)
+
+static void ICACHE_FLASH_ATTR espgen_reset(struct espgen_server *srv, struct espgen_conn *c)
 {
-	espgen_log_peer(srv, c, why);
 	c->state = ESPGEN_CONN_DISCONNECTING;
 	c->abort = 1;
 	espgen_post_disconnect(srv, c);
@@ -141,7 +135,7 @@ static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espg
 	if (c->pcb == NULL || c->state != ESPGEN_CONN_OPEN)
 		return;
 	if (srv->framing != NULL) {
-		bool wait = espgen_frames_waiting(srv, c);
+		bool wait = srv->framing->ops->waiting(srv, c);
 
 		if (wait && !c->recv_held && espconn_recv_hold(c->pcb) == ESPCONN_OK)
 			c->recv_held = 1;
@@ -217,7 +211,7 @@ static void ICACHE_FLASH_ATTR espgen_release(struct espgen_server *srv, struct e
 		srv->handlers->on_disconnect(srv, c);
 	espgen_txq_clear(&c->txq);
 	if (srv->framing != NULL)
-		espgen_frame_reset(srv, c);
+		srv->framing->ops->reset(srv, c);
 	os_memset(c, 0, sizeof(*c));
 	c->generation = generation; /* a late event for this connection must not match the next one */
 	espgen_flush(srv);
@@ -239,7 +233,7 @@ void ICACHE_FLASH_ATTR espgen_on_connect(struct espgen_server *srv, void *arg)
 		/* the SDK admits no more than max_con_allow = max_conns clients (see the top of this file): this
 		 * client is not the runtime's; its data is dropped and the SDK's idle timeout ends it */
 		pcb->reverse = NULL;
-		espgen_log_addr(srv, pcb->proto.tcp->remote_ip, pcb->proto.tcp->remote_port,
+		ESPGEN_LOG_PEER(ESPGEN_LOG_WARN, srv, pcb->proto.tcp->remote_ip, pcb->proto.tcp->remote_port,
 				"connected beyond the table (the SDK admitted more than max_con_allow)");
 		return;
 	}
@@ -262,7 +256,7 @@ void ICACHE_FLASH_ATTR espgen_on_receive(struct espgen_server *srv, void *arg, c
 	if (c == NULL || c->state != ESPGEN_CONN_OPEN)
 		return;
 	if (srv->framing != NULL) {
-		if (!espgen_frame_input(srv, c, (const uint8 *)data, len))
+		if (!srv->framing->ops->input(srv, c, (const uint8 *)data, len))
 			espgen_fail(srv, c, "receive buffer overflow (more than the window after a hold), aborting");
 	} else if (srv->handlers->on_receive != NULL) {
 		srv->handlers->on_receive(srv, c, (const uint8 *)data, len);
@@ -297,7 +291,7 @@ void ICACHE_FLASH_ATTR espgen_on_sent(struct espgen_server *srv, void *arg)
 		return;
 	/* the queue drained a piece: frames that waited for it go on */
 	if (srv->framing != NULL)
-		espgen_frame_deliver(srv, c);
+		srv->framing->ops->deliver(srv, c);
 	if (c->txq.head == NULL && c->state == ESPGEN_CONN_CLOSING)
 		espgen_post_disconnect(srv, c);
 	else if (c->state == ESPGEN_CONN_OPEN && srv->handlers->on_sent != NULL &&
@@ -341,7 +335,7 @@ void ICACHE_FLASH_ATTR espgen_on_error(struct espgen_server *srv, void *arg, sin
 
 	if (c == NULL)
 		return;
-	espgen_log_peer(srv, c, "failed");
+	ESPGEN_LOG_PEER(ESPGEN_LOG_WARN, srv, c->remote_ip, c->remote_port, "failed");
 	espgen_release(srv, c, true, err);
 }
 
@@ -366,7 +360,7 @@ static bool ICACHE_FLASH_ATTR espgen_queue(struct espgen_server *srv, struct esp
 		if (srv->queue_full == ESPGEN_QUEUE_FULL_CLOSE)
 			espgen_fail(srv, c, "out of memory for a send, aborting");
 		else
-			espgen_log_peer(srv, c, "out of memory for a send");
+			ESPGEN_LOG_PEER(ESPGEN_LOG_WARN, srv, c->remote_ip, c->remote_port, "out of memory for a send");
 		return false;
 	}
 	return true;
