@@ -15,7 +15,9 @@
 /* How often SIOCOUTQ is looked at while a send awaits its ack: nothing wakes the loop when the peer
  * acknowledges, and at 1 ms the next chunk left 0.5-0.8 ms late (bench/delayed-link measured 3-6 % of a
  * transfer); at 100 us it leaves as soon as a real stack would. */
+#ifndef HOST_ACK_POLL_US /* bench/delayed-link/run --ack-poll-us sets it, for diagnosis only */
 #define HOST_ACK_POLL_US 100
+#endif
 
 /* ---- the loop's part: poll every socket, dispatch, check acks and idle timers ---- */
 
