@@ -29,7 +29,8 @@ class GoldenFilesTest {
                 Arguments.of("stats-server", goldenServer("stats-server")),
                 Arguments.of("command-server", goldenServer("command-server")),
                 Arguments.of("framed-servers", goldenServer("framed-servers")),
-                Arguments.of("chat-server", goldenServer("chat-server")));
+                Arguments.of("chat-server", goldenServer("chat-server")),
+                Arguments.of("doorbell", goldenServer("doorbell")));
     }
 
     private static Path goldenServer(String name) {

@@ -10,8 +10,9 @@
  * the registers are read and written at their addresses; on the host (no ICACHE_FLASH) the emulation
  * keeps the registers (host_reg_read, host_reg_write in host-emulation's host_gpio.c).
  *
- * Everything here that handler code reaches (espgen_gpio_read, _write, _toggle) is static inline and
- * touches only registers and ROM: it is safe in an interrupt handler, which runs from IRAM.
+ * Everything here that handler code reaches (espgen_gpio_read, _write, _toggle) is always inlined and
+ * touches only registers and ROM: it lands in its caller, and is safe in an interrupt handler, which runs
+ * from IRAM.
  */
 #ifndef ESPGEN_GPIO_H
 #define ESPGEN_GPIO_H
@@ -142,7 +143,7 @@ void espgen_gpio_output(uint8 pin);
 void espgen_gpio_input(uint8 pin, bool pullup);
 
 /* GPIO_INPUT_GET, or GPIO16's RTC input (gpio16.c: gpio16_input_get). An output reads back its pad. */
-static inline bool espgen_gpio_read(uint8 pin)
+static inline __attribute__((always_inline)) bool espgen_gpio_read(uint8 pin)
 {
 	if (pin == ESPGEN_RTC_GPIO)
 		return (READ_PERI_REG(RTC_GPIO_IN_DATA) & 1) != 0;
@@ -150,7 +151,7 @@ static inline bool espgen_gpio_read(uint8 pin)
 }
 
 /* gpio_output_set, or GPIO16's RTC output (gpio16.c: gpio16_output_set). */
-static inline void espgen_gpio_write(uint8 pin, bool high)
+static inline __attribute__((always_inline)) void espgen_gpio_write(uint8 pin, bool high)
 {
 	if (pin == ESPGEN_RTC_GPIO)
 		WRITE_PERI_REG(RTC_GPIO_OUT, (READ_PERI_REG(RTC_GPIO_OUT) & 0xfffffffeu) | (high ? 1u : 0u));
@@ -160,7 +161,7 @@ static inline void espgen_gpio_write(uint8 pin, bool high)
 		gpio_output_set(0, BIT(pin), 0, 0);
 }
 
-static inline void espgen_gpio_toggle(uint8 pin)
+static inline __attribute__((always_inline)) void espgen_gpio_toggle(uint8 pin)
 {
 	espgen_gpio_write(pin, !espgen_gpio_read(pin));
 }
