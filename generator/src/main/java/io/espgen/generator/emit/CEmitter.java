@@ -43,9 +43,11 @@ public final class CEmitter {
             "include/espgen_gpio.h", CRuntime.INCLUDE_BASE + "espgen_gpio.h",
             "runtime/espgen_gpio.c", CRuntime.SOURCE_BASE + "espgen_gpio.c");
 
-    /** The files copied verbatim: output path → the resource it is copied from. */
+    /** The files copied verbatim (the GPIO ones only for servers with pins): output path → the resource. */
     public static Map<String, String> staticFiles() {
-        return new TreeMap<>(STATIC_FILES);
+        Map<String, String> all = new TreeMap<>(STATIC_FILES);
+        all.putAll(GPIO_FILES);
+        return all;
     }
 
     /** A server as user_main.c.ftl sees it: by its C name only (it includes its header and starts it). */
