@@ -147,4 +147,20 @@ class PinErrorsTest {
         assertThat(c).hadErrorContaining("@OnInterrupt cannot supply a parameter of type io.espgen.dsl.Connection")
                 .inFile(c.sourceFiles().get(0)).onLine(6);
     }
+
+    @Test
+    void aPinAndTheInterruptBelongToOneServerOfTheFirmware() {
+        Compilation c = Espgen.compile(
+                com.google.testing.compile.JavaFileObjects.forSourceString("example.A", "package example;\n"
+                        + "import io.espgen.dsl.*;\n@TcpServer(port = 81)\npublic class A {\n" + BUTTON
+                        + "    @OnInterrupt(pin = 0, edge = Edge.FALLING) void x() {}\n}\n"),
+                com.google.testing.compile.JavaFileObjects.forSourceString("example.B", "package example;\n"
+                        + "import io.espgen.dsl.*;\n@TcpServer(port = 82)\npublic class B {\n"
+                        + "    static final Pin BELL = Pin.input(0);\n    static final Pin KEY = Pin.input(5);\n"
+                        + "    @OnInterrupt(pin = 5, edge = Edge.FALLING) void y() {}\n}\n"));
+        assertThat(c).hadErrorContaining("GPIO 0 is declared by example.A too: a pin belongs to one server of the "
+                + "firmware");
+        assertThat(c).hadErrorContaining("example.A has interrupt handlers too, and the chip has one GPIO interrupt for "
+                + "all pins");
+    }
 }

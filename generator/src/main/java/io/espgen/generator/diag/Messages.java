@@ -125,6 +125,15 @@ public final class Messages {
         return null;
     }
 
+    public static String pinInTwoServers(int gpio, String other) {
+        return "GPIO " + gpio + " is declared by " + other + " too: a pin belongs to one server of the firmware";
+    }
+
+    public static String interruptsInTwoServers(String other) {
+        return other + " has interrupt handlers too, and the chip has one GPIO interrupt for all pins: keep the "
+                + "pins with interrupt handlers in one server";
+    }
+
     public static String rtcInterrupt(String annotation) {
         return "@" + annotation + "(pin = 16): GPIO 16 has no interrupt (it sits in the RTC domain, outside the GPIO "
                 + "interrupt): use GPIO 0 to 5 or 12 to 15, or read GPIO 16 from an @Every handler";
