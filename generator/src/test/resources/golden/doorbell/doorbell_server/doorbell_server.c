@@ -21,10 +21,10 @@
 #define DOORBELL_SERVER_CHIME 14 /* static final Pin CHIME = Pin.output(14) */
 
 /* DoorbellServer's static fields: one for all clients */
-static int doorbell_server_rings;
-static int doorbell_server_bounces;
-static int doorbell_server_last_tick;
-static int doorbell_server_ticks;
+static volatile int doorbell_server_rings;
+static volatile int doorbell_server_bounces;
+static volatile int doorbell_server_last_tick;
+static volatile int doorbell_server_ticks;
 
 /* The connection table: the SDK admits no more clients than it has entries. */
 static struct espgen_conn doorbell_server_conns[DOORBELL_SERVER_MAX_CONNECTIONS];

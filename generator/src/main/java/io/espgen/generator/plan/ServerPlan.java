@@ -197,9 +197,15 @@ public record ServerPlan(
         for (CFunction h : s.helpers()) {
             helpers.add(new HelperPlan(h, unused(h.params(), Names.used(h.body()))));
         }
+        // what interrupt-level code touches changes under the feet of the rest: each access a real load or store
+        Set<String> atInterrupt = new java.util.HashSet<>();
+        functions.stream().map(FunctionPlan::function).filter(CFunction::iram)
+                .forEach(f -> atInterrupt.addAll(Names.used(f.body())));
+        s.helpers().stream().filter(CFunction::iram).forEach(f -> atInterrupt.addAll(Names.used(f.body())));
         List<FieldPlan> shared = new ArrayList<>();
         for (SharedField f : s.shared()) {
-            shared.add(new FieldPlan(f.type().cName(), f.cName(),
+            boolean isVolatile = !f.isArray() && atInterrupt.contains(f.cName());
+            shared.add(new FieldPlan((isVolatile ? "volatile " : "") + f.type().cName(), f.cName(),
                     f.dims().stream().map(d -> "[" + d + "]").collect(Collectors.joining()), f.initializer(),
                     f.javaName(), f.type().javaName() + "[]".repeat(f.dims().size())));
         }
