@@ -26,12 +26,14 @@ public final class CRuntime {
      */
     private static final List<String> INCLUDE_FILES = List.of(
             "espgen_frame.h",
+            "espgen_gpio.h",
             "espgen_runtime.h",
             "espgen_sdk.h",
             "espgen_text.h");
 
     private static final List<String> SOURCE_FILES = List.of(
             "espgen_frame.c",
+            "espgen_gpio.c",
             "espgen_server.c",
             "espgen_text.c",
             "espgen_txq.c",

@@ -57,6 +57,18 @@ public final class Limits {
     /** The longest os_timer_arm takes in milliseconds (0x68D7A3, the ROM's limit). */
     public static final int MAX_TIMER_MILLIS = 0x68D7A3;
 
+    /** The highest GPIO number (GPIO 16, in the RTC domain). */
+    public static final int MAX_GPIO = 16;
+
+    /** The first of the pins that hold the SPI flash (GPIO 6 to 11: SD_CLK, SD_DATA0-3, SD_CMD). */
+    public static final int FIRST_FLASH_GPIO = 6;
+
+    /** The last of the pins that hold the SPI flash. */
+    public static final int LAST_FLASH_GPIO = 11;
+
+    /** The pin in the RTC domain: no interrupt, no pull-up (only a pull-down, which espgen does not offer). */
+    public static final int RTC_GPIO = 16;
+
     /** The most stations the SDK's access point admits ({@code softap_config.max_connection}). */
     public static final int MAX_AP_STATIONS = 4;
 

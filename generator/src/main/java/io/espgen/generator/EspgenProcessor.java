@@ -141,6 +141,7 @@ public final class EspgenProcessor extends AbstractProcessor {
             failed = true;
             return;
         }
+        checkPinsAgainst(server.get(), type, site);
         servers.add(server.get());
         sites.add(site);
         writeCompanion(type, server.get());
@@ -148,6 +149,28 @@ public final class EspgenProcessor extends AbstractProcessor {
         if (total > Limits.MAX_CONNECTIONS) {
             compiler.report(Diagnostic.Kind.ERROR, Messages.tooManyConnections(total), type, site.annotation(), null);
             failed = true;
+        }
+    }
+
+    /**
+     * Pins are the chip's, not a server's: a GPIO in one server only, and the GPIO interrupt (one for all pins) served
+     * by one server's handlers.
+     */
+    private void checkPinsAgainst(Server server, TypeElement type, ServerSite site) {
+        boolean interrupts = server.handlers().stream().anyMatch(h -> h.interrupt() != null);
+        for (Server other : servers) {
+            for (io.espgen.generator.model.PinDecl p : server.pins().declared()) {
+                if (other.pins().byGpio(p.gpio()) != null) {
+                    compiler.report(Diagnostic.Kind.ERROR, Messages.pinInTwoServers(p.gpio(), other.qualifiedName()),
+                            type, site.annotation(), null);
+                    failed = true;
+                }
+            }
+            if (interrupts && other.handlers().stream().anyMatch(h -> h.interrupt() != null)) {
+                compiler.report(Diagnostic.Kind.ERROR, Messages.interruptsInTwoServers(other.qualifiedName()), type,
+                        site.annotation(), null);
+                failed = true;
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated C compiles for the ESP8266 with the SDK's own flags and -Wall -Wextra -Werror, and every
- * byte of it is in flash: xtensa-lx106-elf-size (exact) shows 0 bytes in IRAM (.text, .literal).
+ * byte of it is in flash but a pin interrupt's code: xtensa-lx106-elf-size (exact) shows 0 bytes in IRAM (.text,
+ * .literal) for every file without an interrupt handler (the doorbell's server file has one: IramPlacementTest).
  */
 class CrossCompileTest {
 
@@ -43,13 +44,21 @@ class CrossCompileTest {
         }
         assertThat(sizes).containsKeys("user_main.c", "runtime/espgen_server.c", "runtime/espgen_txq.c");
         sizes.forEach((file, s) -> {
-            long iram = s.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(".text") || e.getKey().startsWith(".literal")
-                            || e.getKey().startsWith(".iram"))
-                    .mapToLong(Map.Entry::getValue).sum();
+            long iram = iram(s);
+            if (files.get(file).contains("ICACHE_RAM_ATTR ")) {
+                assertThat(iram).as("IRAM bytes of " + file + ", which has an interrupt handler " + s).isPositive();
+                return;
+            }
             assertThat(iram).as("IRAM bytes of " + file + " " + s).isZero();
             assertThat(s.getOrDefault(".irom0.text", 0L)).as("flash bytes of " + file).isPositive();
         });
+    }
+
+    static long iram(Map<String, Long> sections) {
+        return sections.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(".text") || e.getKey().startsWith(".literal")
+                        || e.getKey().startsWith(".iram"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Section name → size, from `size -A` output. */

@@ -28,6 +28,7 @@ public final class HostSources {
             "host_espconn_poll.c",
             "host_espconn_recv.c",
             "host_espconn_send.c",
+            "host_gpio.c",
             "host_heap.c",
             "host_main.c",
             "host_os.c",

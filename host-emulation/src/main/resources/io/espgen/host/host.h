@@ -41,6 +41,7 @@ enum host_ctx {
 	HOST_CTX_TIMER,
 	HOST_CTX_TASK,
 	HOST_CTX_ESPCONN,	/* connect, recv, sent, write finish, disconnect, reconnect */
+	HOST_CTX_INTERRUPT,	/* the GPIO interrupt handler (host_gpio.c) */
 };
 
 struct host_ctx_save {
@@ -95,6 +96,13 @@ void host_espconn_setup(void);	/* host_espconn_clients.c: reads the environment 
 int host_espconn_run_deferred(int budget);	/* host_espconn_events.c: runs queued SDK events */
 int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask);	/* host_espconn_poll.c */
 void host_espconn_note_firmware_block(const void *ptr, size_t size);	/* host_espconn_clients.c */
+
+/* host_gpio.c */
+struct pollfd;
+void host_gpio_setup(void);	/* reads ESPGEN_HOST_GPIO, opens the control socket */
+int host_gpio_pollfds(struct pollfd *fds);	/* fills at most HOST_GPIO_POLLFDS; returns how many */
+void host_gpio_ready(const struct pollfd *fds, int n);
+#define HOST_GPIO_POLLFDS 2
 
 /* host_heap.c */
 void host_heap_setup(void);

@@ -90,7 +90,7 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 	struct pollfd *fds;
 	struct host_pfd *who;
 	struct timespec ts, *tsp = NULL;
-	unsigned n = 0, cap = 0, i;
+	unsigned n = 0, cap = HOST_GPIO_POLLFDS, i, gpio_at;
 	int own, rc;
 	bool ack_wait = false;
 
@@ -120,6 +120,8 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 		who[n].id = c->id;
 		n++;
 	}
+	gpio_at = n;
+	n += (unsigned)host_gpio_pollfds(fds + n);
 	/* Nothing is ready to run (no posted task, deferred event or due timer): the loop waits for the
 	 * network. */
 	if (timeout_ms != 0)
@@ -138,7 +140,7 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 		host_fatal("ppoll: %s", strerror(errno));
 
 	/* Everything is looked up again by id: a callback may have changed the lists. */
-	for (i = 0; rc > 0 && i < n; i++) {
+	for (i = 0; rc > 0 && i < gpio_at; i++) {
 		short re = fds[i].revents;
 
 		if (!re)
@@ -177,6 +179,8 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask)
 				continue;
 		}
 	}
+	if (rc > 0)
+		host_gpio_ready(fds + gpio_at, (int)(n - gpio_at));
 	free(fds);
 	free(who);
 

@@ -307,6 +307,7 @@ int main(int argc, char **argv)
 
 	host_heap_setup();
 	host_espconn_setup();
+	host_gpio_setup();
 	if (host_opts.exit_after_ms >= 0)
 		deadline_ms = host_now_ms() + (uint64_t)host_opts.exit_after_ms;
 

@@ -34,8 +34,8 @@ class HostSourcesTest {
         assertThat(sources).extracting(p -> p.getFileName().toString())
                 .containsExactly("host_args.c", "host_espconn_clients.c", "host_espconn_close.c",
                         "host_espconn_events.c", "host_espconn_listen.c", "host_espconn_options.c",
-                        "host_espconn_poll.c", "host_espconn_recv.c", "host_espconn_send.c", "host_heap.c",
-                        "host_main.c", "host_os.c", "host_tasks.c", "host_timers.c", "host_wifi.c");
+                        "host_espconn_poll.c", "host_espconn_recv.c", "host_espconn_send.c", "host_gpio.c",
+                        "host_heap.c", "host_main.c", "host_os.c", "host_tasks.c", "host_timers.c", "host_wifi.c");
         assertThat(sources).allSatisfy(p -> assertThat(p.getParent()).isEqualTo(dir));
         assertThat(dir.resolve("host.h")).exists();
         assertThat(dir.resolve("host_espconn_internal.h")).exists();

@@ -10,6 +10,9 @@
 [#if s.framing()??]
 #include "espgen_frame.h"
 [/#if]
+[#if s.gpio()??]
+#include "espgen_gpio.h"
+[/#if]
 #include "${s.cName()}.h"
 
 #define ${s.macro()}_PORT ${s.port()}
@@ -23,6 +26,13 @@
 /* ${s.javaName()}'s constants */
 [#list s.constants() as k]
 #define ${k.macro()} ${k.value()}
+[/#list]
+[/#if]
+[#if s.gpio()??]
+
+/* ${s.javaName()}'s pins, by GPIO number */
+[#list s.gpio().pins() as p]
+#define ${p.macro()} ${p.gpio()} /* ${p.declaration()} */
 [/#list]
 [/#if]
 [#if s.flashTexts()?has_content]
@@ -213,9 +223,59 @@ static void ICACHE_FLASH_ATTR ${t.callback()}(void *arg)
 }
 
 [/#list]
+[#if s.gpio()?? && s.gpio().isr()??]
+[#assign g = s.gpio()]
+[#list g.irqs() as q]
+[#if q.pending()??]
+static volatile bool ${q.pending()}; /* posted, not run yet: edges meanwhile are one run */
+[/#if]
+[/#list]
+[#if g.task()??]
+static os_event_t ${g.queue()}[${g.queueLength()}];
+[/#if]
+
+/* The GPIO interrupt, one for all pins (ETS_GPIO_INUM), in IRAM: the flash may be off while it runs. It
+ * acknowledges first, so an edge during the handlers raises it again, then runs each pin's @OnInterrupt
+ * handler and posts its @AfterInterrupt one (system_os_post is in IRAM), at most once while that waits. */
+static void ICACHE_RAM_ATTR ${g.isr()}(void *arg)
+{
+	uint32 status = GPIO_REG_READ(GPIO_STATUS_ADDRESS);
+
+	(void)arg;
+	GPIO_REG_WRITE(GPIO_STATUS_W1TC_ADDRESS, status);
+[#list g.irqs() as q]
+	if (status & BIT(${q.macro()})) {
+[#if q.onFunction()??]
+		${q.onFunction()}();
+[/#if]
+[#if q.pending()??]
+		if (!${q.pending()}) {
+			${q.pending()} = true;
+			system_os_post(ESPGEN_GPIO_TASK_PRIO, ${q.macro()}, 0);
+		}
+[/#if]
+	}
+[/#list]
+}
+[#if g.task()??]
+
+/* The @AfterInterrupt handlers, from flash, as a timer's run: with the server's never-open connection, then
+ * what they queued to the SDK. */
+static void ICACHE_FLASH_ATTR ${g.task()}(os_event_t *e)
+{
+[#list g.irqs()?filter(q -> q.afterFunction()??) as q]
+	if (e->sig == ${q.macro()}) {
+		${q.pending()} = false;
+		espgen_on_timer(&${s.cName()}, ${q.afterFunction()});
+	}
+[/#list]
+}
+[/#if]
+
+[/#if]
 sint8 ICACHE_FLASH_ATTR ${s.cName()}_start(void)
 {
-[#if s.timers()?has_content]
+[#if s.timers()?has_content || s.gpio()??]
 	sint8 rc = espgen_server_start(&${s.cName()}, ${s.cName()}_connect_cb, ${s.cName()}_recv_cb, ${s.cName()}_sent_cb,
 				       ${s.cName()}_disconnect_cb, ${s.cName()}_error_cb);
 
@@ -224,6 +284,29 @@ sint8 ICACHE_FLASH_ATTR ${s.cName()}_start(void)
 	os_timer_setfn(&${t.variable()}, ${t.callback()}, NULL);
 	os_timer_arm(&${t.variable()}, ${t.millis()}, 1);
 [/#list]
+[#if s.gpio()??]
+[#assign g = s.gpio()]
+[#if s.timers()?has_content]
+
+[/#if]
+[#if g.isr()??]
+	ETS_GPIO_INTR_DISABLE();
+[/#if]
+[#list g.pins() as p]
+	${p.setup()};
+[/#list]
+[#if g.isr()??]
+[#list g.irqs() as q]
+	gpio_pin_intr_state_set(GPIO_ID_PIN(${q.macro()}), ${q.intrType()});
+[/#list]
+	GPIO_REG_WRITE(GPIO_STATUS_W1TC_ADDRESS, [#list g.irqs() as q]BIT(${q.macro()})[#sep] | [/#list]); /* edges before now */
+[#if g.task()??]
+	system_os_task(${g.task()}, ESPGEN_GPIO_TASK_PRIO, ${g.queue()}, ${g.queueLength()});
+[/#if]
+	ETS_GPIO_INTR_ATTACH(${g.isr()}, NULL);
+	ETS_GPIO_INTR_ENABLE();
+[/#if]
+[/#if]
 	return rc;
 [#else]
 	return espgen_server_start(&${s.cName()}, ${s.cName()}_connect_cb, ${s.cName()}_recv_cb, ${s.cName()}_sent_cb,

@@ -154,9 +154,13 @@ static inline sint8 ICACHE_FLASH_ATTR espgen_bytes_get(struct espgen_bytes b, in
 	return i >= 0 && i < b.len ? (sint8)b.data[i] : 0;
 }
 
+/* Java's arithmetic helpers: always inlined, so they land in whatever calls them, flash or IRAM (an
+ * interrupt handler uses them too, and may not call into flash). */
+#define ESPGEN_ARITH __attribute__((always_inline))
+
 /* Java's int division and remainder, defined where C's are not: a zero divisor gives 0, and
  * INT_MIN / -1 wraps as in Java (in C it traps). */
-static inline int ICACHE_FLASH_ATTR espgen_idiv(int a, int b)
+static inline ESPGEN_ARITH int espgen_idiv(int a, int b)
 {
 	if (b == 0)
 		return 0;
@@ -165,7 +169,7 @@ static inline int ICACHE_FLASH_ATTR espgen_idiv(int a, int b)
 	return a / b;
 }
 
-static inline int ICACHE_FLASH_ATTR espgen_irem(int a, int b)
+static inline ESPGEN_ARITH int espgen_irem(int a, int b)
 {
 	if (b == 0 || b == -1)
 		return 0;
@@ -173,38 +177,38 @@ static inline int ICACHE_FLASH_ATTR espgen_irem(int a, int b)
 }
 
 /* Java's Math.min, max and abs; abs(MIN_VALUE) is MIN_VALUE, as in Java. */
-static inline int ICACHE_FLASH_ATTR espgen_imin(int a, int b)
+static inline ESPGEN_ARITH int espgen_imin(int a, int b)
 {
 	return a < b ? a : b;
 }
 
-static inline int ICACHE_FLASH_ATTR espgen_imax(int a, int b)
+static inline ESPGEN_ARITH int espgen_imax(int a, int b)
 {
 	return a > b ? a : b;
 }
 
-static inline int ICACHE_FLASH_ATTR espgen_iabs(int a)
+static inline ESPGEN_ARITH int espgen_iabs(int a)
 {
 	return a < 0 ? (int)(0u - (unsigned int)a) : a;
 }
 
-static inline sint64 ICACHE_FLASH_ATTR espgen_lmin(sint64 a, sint64 b)
+static inline ESPGEN_ARITH sint64 espgen_lmin(sint64 a, sint64 b)
 {
 	return a < b ? a : b;
 }
 
-static inline sint64 ICACHE_FLASH_ATTR espgen_lmax(sint64 a, sint64 b)
+static inline ESPGEN_ARITH sint64 espgen_lmax(sint64 a, sint64 b)
 {
 	return a > b ? a : b;
 }
 
-static inline sint64 ICACHE_FLASH_ATTR espgen_labs(sint64 a)
+static inline ESPGEN_ARITH sint64 espgen_labs(sint64 a)
 {
 	return a < 0 ? (sint64)(0u - (uint64)a) : a;
 }
 
 /* Java's long division and remainder, with the same defined results as espgen_idiv and espgen_irem. */
-static inline sint64 ICACHE_FLASH_ATTR espgen_ldiv(sint64 a, sint64 b)
+static inline ESPGEN_ARITH sint64 espgen_ldiv(sint64 a, sint64 b)
 {
 	if (b == 0)
 		return 0;
@@ -213,7 +217,7 @@ static inline sint64 ICACHE_FLASH_ATTR espgen_ldiv(sint64 a, sint64 b)
 	return a / b;
 }
 
-static inline sint64 ICACHE_FLASH_ATTR espgen_lrem(sint64 a, sint64 b)
+static inline ESPGEN_ARITH sint64 espgen_lrem(sint64 a, sint64 b)
 {
 	if (b == 0 || b == -1)
 		return 0;

@@ -108,6 +108,99 @@ public final class Messages {
         return "@WiFi(" + attribute + ") is used only with a static address: set staticIp too, or remove it";
     }
 
+    // --- pins ---
+
+    private static final String[] FLASH_PADS = {"SD_CLK", "SD_DATA0", "SD_DATA1", "SD_DATA2", "SD_DATA3", "SD_CMD"};
+
+    /** The message for a GPIO number no pin may have (out of range, or the flash's), or null when it is fine. */
+    public static String badGpio(int gpio) {
+        if (gpio < 0 || gpio > Limits.MAX_GPIO) {
+            return "GPIO " + gpio + " does not exist: the ESP8266's pins are GPIO 0 to " + Limits.MAX_GPIO;
+        }
+        if (gpio >= Limits.FIRST_FLASH_GPIO && gpio <= Limits.LAST_FLASH_GPIO) {
+            return "GPIO " + gpio + " (" + FLASH_PADS[gpio - Limits.FIRST_FLASH_GPIO] + ") holds the SPI flash the "
+                    + "firmware runs from, as GPIO " + Limits.FIRST_FLASH_GPIO + " to " + Limits.LAST_FLASH_GPIO
+                    + " all do: use GPIO 0 to 5 or 12 to 16";
+        }
+        return null;
+    }
+
+    public static String pinInTwoServers(int gpio, String other) {
+        return "GPIO " + gpio + " is declared by " + other + " too: a pin belongs to one server of the firmware";
+    }
+
+    public static String interruptsInTwoServers(String other) {
+        return other + " has interrupt handlers too, and the chip has one GPIO interrupt for all pins: keep the "
+                + "pins with interrupt handlers in one server";
+    }
+
+    public static String rtcInterrupt(String annotation) {
+        return "@" + annotation + "(pin = 16): GPIO 16 has no interrupt (it sits in the RTC domain, outside the GPIO "
+                + "interrupt): use GPIO 0 to 5 or 12 to 15, or read GPIO 16 from an @Every handler";
+    }
+
+    public static String rtcPullUp() {
+        return "GPIO 16 has no pull-up (the RTC domain's pad has only a pull-down): use Pin.input(16) with a "
+                + "resistor on the board, or another pin";
+    }
+
+    public static String pinTwice(int gpio, String other) {
+        return "GPIO " + gpio + " is declared twice: " + other + " already declares it";
+    }
+
+    public static String pinNotFinal(String name) {
+        return "the Pin field " + name + " must be static final: a pin is declared once, static final Pin " + name
+                + " = Pin.output(2)";
+    }
+
+    public static String pinInit(String name) {
+        return "the Pin field " + name + " is declared by Pin.input(n), Pin.inputPullUp(n) or Pin.output(n), with a "
+                + "constant GPIO number n";
+    }
+
+    public static String secondInterrupt(String annotation, int gpio, String other) {
+        return "a second @" + annotation + " handler for GPIO " + gpio + ": " + other + " already handles it";
+    }
+
+    public static String edgeMismatch(int gpio, String after, String on) {
+        return "@AfterInterrupt(pin = " + gpio + ", edge = " + after + ") differs from the pin's @OnInterrupt(edge = "
+                + on + "): a pin has one interrupt edge, write the same in both";
+    }
+
+    public static String interruptPinUndeclared(String annotation, int gpio) {
+        return "@" + annotation + "(pin = " + gpio + "): the server declares no input on GPIO " + gpio
+                + ": declare one, static final Pin BUTTON = Pin.inputPullUp(" + gpio + ") (or Pin.input(" + gpio + "))";
+    }
+
+    public static String interruptOnOutput(String annotation, int gpio, String name) {
+        return "@" + annotation + "(pin = " + gpio + "): GPIO " + gpio + " is the output " + name
+                + ", and only an input raises an interrupt: declare it with Pin.input or Pin.inputPullUp";
+    }
+
+    public static String pinWriteOnInput(String name, String method) {
+        return name + "." + method + "(): " + name + " is an input, which drives nothing: declare it with Pin.output "
+                + "to drive it";
+    }
+
+    public static String pinReceiver(String method) {
+        return "Pin." + method + "() is called on a Pin field of this server (LED." + method + "()), not on another "
+                + "expression";
+    }
+
+    /**
+     * An interrupt handler (or a helper it calls) reaches something in flash.
+     *
+     * @param what the call or name, as the user wrote it
+     * @param handler the interrupt handler's Java name
+     * @param via the helper where it stands, or null in the handler itself
+     */
+    public static String flashInInterrupt(String what, String handler, String via, int gpio, String edge) {
+        return what + " is in flash, and the @OnInterrupt handler " + handler + "() runs from IRAM, where flash can "
+                + "be off (the chip may be writing it)" + (via == null ? "" : "; it reaches " + via + "(), which is "
+                + "placed in IRAM with it") + ": do this in an @AfterInterrupt(pin = " + gpio + ", edge = " + edge
+                + ") handler, a posted task that runs right after the interrupt";
+    }
+
     // --- handlers ---
 
     public static String timerPeriod(int millis) {

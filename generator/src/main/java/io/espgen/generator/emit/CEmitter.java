@@ -38,9 +38,16 @@ public final class CEmitter {
             "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c",
             "runtime/espgen_wifi.c", CRuntime.SOURCE_BASE + "espgen_wifi.c");
 
-    /** The files copied verbatim: output path → the resource it is copied from. */
+    /** Copied too when a server declares pins (espgen_gpio.c costs nothing in a firmware without). */
+    private static final Map<String, String> GPIO_FILES = Map.of(
+            "include/espgen_gpio.h", CRuntime.INCLUDE_BASE + "espgen_gpio.h",
+            "runtime/espgen_gpio.c", CRuntime.SOURCE_BASE + "espgen_gpio.c");
+
+    /** The files copied verbatim (the GPIO ones only for servers with pins): output path → the resource. */
     public static Map<String, String> staticFiles() {
-        return new TreeMap<>(STATIC_FILES);
+        Map<String, String> all = new TreeMap<>(STATIC_FILES);
+        all.putAll(GPIO_FILES);
+        return all;
     }
 
     /** A server as user_main.c.ftl sees it: by its C name only (it includes its header and starts it). */
@@ -80,6 +87,9 @@ public final class CEmitter {
         all.sort(Comparator.comparing(Started::cName));
         Map<String, String> files = new TreeMap<>();
         STATIC_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
+        if (sorted.stream().anyMatch(s -> s.gpio() != null)) {
+            GPIO_FILES.forEach((path, resource) -> files.put(path, resource(resource)));
+        }
         for (ServerPlan s : sorted) {
             Map<String, Object> model = Map.of("s", s);
             files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));

@@ -5,6 +5,7 @@ import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
 import io.espgen.dsl.Framed;
 import io.espgen.dsl.Log;
+import io.espgen.dsl.Pin;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
 import io.espgen.dsl.WiFi;
@@ -21,6 +22,7 @@ public final class DslTypes {
     public static final String BYTES = Bytes.class.getName();
     public static final String CONNECTION_ERROR = ConnectionError.class.getName();
     public static final String LOG = Log.class.getName();
+    public static final String PIN = Pin.class.getName();
     public static final String TEXT = Text.class.getName();
     public static final String MATH = Math.class.getName();
     public static final String STRING = String.class.getName();

@@ -1,10 +1,12 @@
 package io.espgen.generator.model;
 
+import io.espgen.dsl.AfterInterrupt;
 import io.espgen.dsl.Every;
 import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
 import io.espgen.dsl.OnFrame;
+import io.espgen.dsl.OnInterrupt;
 import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
@@ -22,6 +24,10 @@ public enum Event {
     FRAME(OnFrame.class, "on_frame", EnumSet.of(ParamKind.CONNECTION, ParamKind.STATE, ParamKind.BYTES)),
     /** A repeating timer: any number per server; its Connection is the server's view, never open. */
     TIMER(Every.class, null, EnumSet.of(ParamKind.CONNECTION)),
+    /** An input pin's edge, at the interrupt, from IRAM: no parameter (it may not reach any connection). */
+    INTERRUPT(OnInterrupt.class, null, EnumSet.noneOf(ParamKind.class)),
+    /** After an input pin's interrupt, in a posted task; its Connection is the server's view, never open. */
+    AFTER_INTERRUPT(AfterInterrupt.class, null, EnumSet.of(ParamKind.CONNECTION)),
     /** The station got an address; its Connection is the server's view, never open. */
     WIFI_UP(OnWifiUp.class, "on_wifi_up", EnumSet.of(ParamKind.CONNECTION)),
     /** The station lost its network. */
@@ -52,7 +58,10 @@ public enum Event {
         return annotation.substring(annotation.lastIndexOf('.') + 1);
     }
 
-    /** The member of {@code struct espgen_handlers} this event's adapter goes in; null for a timer (its own os_timer). */
+    /**
+     * The member of {@code struct espgen_handlers} this event's adapter goes in; null for a timer (its own
+     * os_timer) and the pins' (the server's GPIO interrupt and task).
+     */
     public String slot() {
         return slot;
     }

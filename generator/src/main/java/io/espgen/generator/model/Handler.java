@@ -13,9 +13,19 @@ import java.util.List;
  * @param line the Java line of the method declaration
  * @param body the translated body
  * @param timer a timer's period and C names; null for the other events
+ * @param interrupt the pin and edge of an interrupt or after-interrupt handler; null for the other events
  */
 public record Handler(Event event, String methodName, String cName, List<Param> params, int line,
-        List<CStmt> body, Timer timer) {
+        List<CStmt> body, Timer timer, Interrupt interrupt) {
+
+    /**
+     * The pin edge an @OnInterrupt or @AfterInterrupt handler serves.
+     *
+     * @param pin the GPIO number
+     * @param edge the io.espgen.dsl.Edge constant's name
+     * @param pending for an @AfterInterrupt handler, the flag that says it is posted and has not run yet; else null
+     */
+    public record Interrupt(int pin, String edge, String pending) {}
 
     /**
      * A timer handler's os_timer.

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param framing the server's @Framed, when it has one
  * @param shared the server's static fields: state all clients share, C globals
  * @param tables the server's constant tables, in flash
+ * @param pins the pins the server declares, and the C names of its GPIO interrupt and task
  * @param spareState whether the state table has a spare entry, the state of a connection looked up and not
  *     found
  */
@@ -45,6 +46,7 @@ public record Server(
         Optional<Framing> framing,
         List<SharedField> shared,
         List<ConstTable> tables,
+        Pins pins,
         boolean spareState) {
     public Server {
         shared = List.copyOf(shared);
@@ -58,6 +60,11 @@ public record Server(
     /** The handler of an event that has at most one (not {@link Event#TIMER}). */
     public Optional<Handler> handler(Event event) {
         return handlers.stream().filter(h -> h.event() == event).findFirst();
+    }
+
+    /** The handlers of an event of which a server may have several (timers, the pins'), in their order. */
+    public List<Handler> handlers(Event event) {
+        return handlers.stream().filter(h -> h.event() == event).toList();
     }
 
     /** The timer handlers, in declaration order. */

@@ -34,8 +34,12 @@ public final class ServerScanner {
 
 
     /** A handler as the scanner found it; the body is translated later. */
-    /** @param millis a timer's period; 0 for the other events */
-    public record HandlerSite(Event event, ExecutableElement method, List<Param> params, int millis) {}
+    /**
+     * @param millis a timer's period; 0 for the other events
+     * @param interrupt the pin and edge of an interrupt or after-interrupt handler; null for the other events
+     */
+    public record HandlerSite(Event event, ExecutableElement method, List<Param> params, int millis,
+            Handler.Interrupt interrupt) {}
 
     /** What the scanner learnt of one server; valid when the scan found no problem. */
     public record ServerSite(
@@ -118,6 +122,7 @@ public final class ServerScanner {
         if (handlers.isEmpty()) {
             error(Messages.noHandlers(), type, ann, null);
         }
+        checkInterrupts(handlers);
         if (state != null) {
             checkStateClass(state, type);
         }
@@ -162,6 +167,13 @@ public final class ServerScanner {
                 continue;
             }
             boolean isFinal = mods.contains(Modifier.FINAL);
+            if (t.getKind() == TypeKind.DECLARED && ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName()
+                    .contentEquals(DslTypes.PIN)) {
+                if (!isFinal) {
+                    error(Messages.pinNotFinal(name), field, null, null);
+                }
+                continue; // its initializer is read with the source (ServerFields)
+            }
             if (isFinal && field.getConstantValue() != null) {
                 continue; // a constant: checked where handler code uses it (a double one is fine elsewhere)
             }
@@ -207,7 +219,19 @@ public final class ServerScanner {
         }
         String name = event.annotationSimpleName();
         int millis = 0;
-        if (event == Event.TIMER) {
+        Handler.Interrupt interrupt = null;
+        if (event == Event.INTERRUPT || event == Event.AFTER_INTERRUPT) {
+            int pin = ((Number) Annotations.value(eventAnn, "pin").getValue()).intValue();
+            String edge = ((VariableElement) Annotations.value(eventAnn, "edge").getValue()).getSimpleName().toString();
+            String bad = Messages.badGpio(pin);
+            if (bad == null && pin == Limits.RTC_GPIO) {
+                bad = Messages.rtcInterrupt(name);
+            }
+            if (bad != null) {
+                error(bad, method, eventAnn, Annotations.explicitValue(eventAnn, "pin"));
+            }
+            interrupt = new Handler.Interrupt(pin, edge, null);
+        } else if (event == Event.TIMER) {
             millis = ((Number) Annotations.value(eventAnn, "millis").getValue()).intValue();
             if (millis < Limits.MIN_TIMER_MILLIS || millis > Limits.MAX_TIMER_MILLIS) {
                 error(Messages.timerPeriod(millis), method, eventAnn, Annotations.explicitValue(eventAnn, "millis"));
@@ -255,7 +279,35 @@ public final class ServerScanner {
             }
             params.add(new Param(p.getSimpleName().toString(), kind));
         }
-        return new HandlerSite(event, method, params, millis);
+        return new HandlerSite(event, method, params, millis, interrupt);
+    }
+
+    /** At most one handler of each kind per pin, and one edge per pin. */
+    private void checkInterrupts(List<HandlerSite> handlers) {
+        Map<String, HandlerSite> byPin = new java.util.HashMap<>();
+        for (HandlerSite h : handlers) {
+            if (h.interrupt() == null) {
+                continue;
+            }
+            int pin = h.interrupt().pin();
+            HandlerSite previous = byPin.putIfAbsent(h.event() + "#" + pin, h);
+            AnnotationMirror a = Annotations.find(h.method(), h.event().annotation());
+            if (previous != null) {
+                error(Messages.secondInterrupt(h.event().annotationSimpleName(), pin,
+                        previous.method().getSimpleName() + "()"), h.method(), a, Annotations.explicitValue(a, "pin"));
+            }
+        }
+        for (HandlerSite h : handlers) {
+            if (h.event() != Event.AFTER_INTERRUPT) {
+                continue;
+            }
+            HandlerSite on = byPin.get(Event.INTERRUPT + "#" + h.interrupt().pin());
+            if (on != null && !on.interrupt().edge().equals(h.interrupt().edge())) {
+                AnnotationMirror a = Annotations.find(h.method(), h.event().annotation());
+                error(Messages.edgeMismatch(h.interrupt().pin(), h.interrupt().edge(), on.interrupt().edge()),
+                        h.method(), a, Annotations.explicitValue(a, "edge"));
+            }
+        }
     }
 
     private static ParamKind paramKind(TypeMirror type) {

@@ -16,6 +16,7 @@ import io.espgen.generator.model.Handler;
 import io.espgen.generator.model.JavaType;
 import io.espgen.generator.model.Param;
 import io.espgen.generator.model.ParamKind;
+import io.espgen.generator.model.PinDecl;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.SharedField;
 import io.espgen.generator.model.StateField;
@@ -56,6 +57,7 @@ public record ServerPlan(
         List<SlotPlan> slots,
         FramingPlan framing,
         List<TimerPlan> timers,
+        GpioPlan gpio,
         List<FieldPlan> shared,
         List<TablePlan> tables,
         boolean spareState) {
@@ -117,6 +119,38 @@ public record ServerPlan(
      */
     public record TimerPlan(String function, String variable, String callback, int millis, String javaName) {}
 
+    /**
+     * The server's pins and their interrupt; null when it declares no pin.
+     *
+     * @param pins every pin, set up when the server starts
+     * @param irqs the pins with interrupt handlers, by GPIO number
+     * @param isr the GPIO interrupt's handler, in IRAM; null without irqs
+     * @param task the task the interrupt posts to; null without @AfterInterrupt handlers
+     * @param queueLength the task's queue: one event per @AfterInterrupt handler, each posted at most once while it
+     *     waits, so a post never finds it full
+     */
+    public record GpioPlan(List<PinPlan> pins, List<IrqPlan> irqs, String isr, String task, String queue,
+            int queueLength) {}
+
+    /**
+     * A pin's setup.
+     *
+     * @param setup the runtime call that sets it up, with its arguments
+     * @param declaration the Java declaration, for a comment
+     */
+    public record PinPlan(String macro, int gpio, String setup, String declaration) {}
+
+    /**
+     * A pin's interrupt.
+     *
+     * @param intrType the GPIO_INT_TYPE constant of its edge
+     * @param onFunction the @OnInterrupt handler's function, or null
+     * @param afterFunction the @AfterInterrupt handler's function, or null
+     * @param pending the flag that says the after-handler is posted and has not run, or null
+     */
+    public record IrqPlan(String macro, String intrType, String edge, String onFunction, String afterFunction,
+            String pending) {}
+
     public static ServerPlan of(Server s) {
         String c = CNames.snake(s.simpleName());
         StatePlan state = s.state().map(st -> {
@@ -135,8 +169,8 @@ public record ServerPlan(
         List<FunctionPlan> functions = new ArrayList<>();
         List<SlotPlan> slots = new ArrayList<>();
         for (Event e : Event.values()) {
-            if (e == Event.TIMER) {
-                continue;
+            if (e.slot() == null) {
+                continue; // timers and the pins' handlers are run by their own functions
             }
             Handler h = s.handler(e).orElse(null);
             boolean initState = e == Event.CONNECT && state != null;
@@ -153,13 +187,25 @@ public record ServerPlan(
             timers.add(new TimerPlan(h.cName(), h.timer().variable(), h.timer().callback(), h.timer().millis(),
                     h.methodName()));
         }
+        for (Handler h : s.handlers(Event.INTERRUPT)) {
+            functions.add(function(s, state, Event.INTERRUPT, h, h.cName(), false));
+        }
+        for (Handler h : s.handlers(Event.AFTER_INTERRUPT)) {
+            functions.add(function(s, state, Event.AFTER_INTERRUPT, h, h.cName(), false));
+        }
         List<HelperPlan> helpers = new ArrayList<>();
         for (CFunction h : s.helpers()) {
             helpers.add(new HelperPlan(h, unused(h.params(), Names.used(h.body()))));
         }
+        // what interrupt-level code touches changes under the feet of the rest: each access a real load or store
+        Set<String> atInterrupt = new java.util.HashSet<>();
+        functions.stream().map(FunctionPlan::function).filter(CFunction::iram)
+                .forEach(f -> atInterrupt.addAll(Names.used(f.body())));
+        s.helpers().stream().filter(CFunction::iram).forEach(f -> atInterrupt.addAll(Names.used(f.body())));
         List<FieldPlan> shared = new ArrayList<>();
         for (SharedField f : s.shared()) {
-            shared.add(new FieldPlan(f.type().cName(), f.cName(),
+            boolean isVolatile = !f.isArray() && atInterrupt.contains(f.cName());
+            shared.add(new FieldPlan((isVolatile ? "volatile " : "") + f.type().cName(), f.cName(),
                     f.dims().stream().map(d -> "[" + d + "]").collect(Collectors.joining()), f.initializer(),
                     f.javaName(), f.type().javaName() + "[]".repeat(f.dims().size())));
         }
@@ -175,8 +221,45 @@ public record ServerPlan(
                 Math.min(Limits.receiveReserve(s.sendChunkSize()), Limits.MAX_SEND_QUEUE_BYTES),
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
                 s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), timers,
-                shared, tables,
+                gpio(s), shared, tables,
                 s.spareState() && state != null);
+    }
+
+    private static GpioPlan gpio(Server s) {
+        if (s.pins().declared().isEmpty()) {
+            return null;
+        }
+        List<PinPlan> pins = new ArrayList<>();
+        for (PinDecl p : s.pins().declared()) {
+            String setup = switch (p.mode()) {
+                case OUTPUT -> "espgen_gpio_output(" + p.macro() + ")";
+                case INPUT -> "espgen_gpio_input(" + p.macro() + ", false)";
+                case INPUT_PULL_UP -> "espgen_gpio_input(" + p.macro() + ", true)";
+            };
+            pins.add(new PinPlan(p.macro(), p.gpio(), setup,
+                    "static final Pin " + p.javaName() + " = " + p.mode().factory() + "(" + p.gpio() + ")"));
+        }
+        Map<Integer, Handler> on = new java.util.TreeMap<>();
+        Map<Integer, Handler> after = new java.util.TreeMap<>();
+        s.handlers(Event.INTERRUPT).forEach(h -> on.put(h.interrupt().pin(), h));
+        s.handlers(Event.AFTER_INTERRUPT).forEach(h -> after.put(h.interrupt().pin(), h));
+        Set<Integer> gpios = new java.util.TreeSet<>(on.keySet());
+        gpios.addAll(after.keySet());
+        List<IrqPlan> irqs = new ArrayList<>();
+        for (int gpio : gpios) {
+            Handler o = on.get(gpio);
+            Handler a = after.get(gpio);
+            String edge = (o != null ? o : a).interrupt().edge();
+            String type = switch (edge) {
+                case "RISING" -> "GPIO_PIN_INTR_POSEDGE";
+                case "FALLING" -> "GPIO_PIN_INTR_NEGEDGE";
+                default -> "GPIO_PIN_INTR_ANYEDGE";
+            };
+            irqs.add(new IrqPlan(s.pins().byGpio(gpio).macro(), type, edge, o == null ? null : o.cName(),
+                    a == null ? null : a.cName(), a == null ? null : a.interrupt().pending()));
+        }
+        return new GpioPlan(pins, irqs, irqs.isEmpty() ? null : s.pins().isr(), after.isEmpty() ? null
+                : s.pins().task(), s.pins().queue(), after.size());
     }
 
     private static FramingPlan framing(String c, Framing f) {
@@ -212,8 +295,10 @@ public record ServerPlan(
                     new CExpr.InitList(List.of(CExpr.name("rx_data"), CExpr.name("rx_len")))));
         }
 
-        List<CParam> cparams = new ArrayList<>(List.of(new CParam(CType.struct("espgen_server").pointer(), "srv"),
-                new CParam(CType.struct("espgen_conn").pointer(), conn)));
+        // an interrupt handler takes nothing: it runs at the interrupt, reaching no connection
+        List<CParam> cparams = e == Event.INTERRUPT ? new ArrayList<>()
+                : new ArrayList<>(List.of(new CParam(CType.struct("espgen_server").pointer(), "srv"),
+                        new CParam(CType.struct("espgen_conn").pointer(), conn)));
         if (e == Event.RECEIVE || e == Event.FRAME) {
             cparams.add(new CParam(CType.of("uint8").constant().pointer(), "rx_data"));
             cparams.add(new CParam(CType.of("uint16"), "rx_len"));
@@ -225,10 +310,12 @@ public record ServerPlan(
         all.addAll(body);
         String comment = h == null
                 ? "A new connection's " + state.javaName() + " starts from its field initializers."
-                : "@" + e.annotationSimpleName() + " " + s.simpleName() + "." + h.methodName() + "("
+                : "@" + e.annotationSimpleName() + (h.interrupt() == null ? "" : "(pin = " + h.interrupt().pin()
+                        + ", edge = " + h.interrupt().edge() + ")") + " " + s.simpleName() + "." + h.methodName() + "("
                         + params.stream().map(p -> javaType(p, state) + " " + p.name()).collect(Collectors.joining(", "))
                         + "), " + s.sourceFileName() + ":" + h.line();
-        return new FunctionPlan(new CFunction(fn, CType.VOID, cparams, comment, body), prelude, initState, stateVar,
+        return new FunctionPlan(new CFunction(fn, CType.VOID, cparams, comment, body, e == Event.INTERRUPT), prelude,
+                initState, stateVar,
                 unused(cparams, Names.used(all)));
     }
 

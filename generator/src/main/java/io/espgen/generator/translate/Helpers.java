@@ -29,6 +29,12 @@ public final class Helpers {
     private final Deque<String> pending = new ArrayDeque<>();
     private final Map<String, CFunction> translated = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    /** What each body reaches in flash (by its key: a helper's binding key, an interrupt handler's), in order. */
+    private final Map<String, List<FlashUse>> flashUses = new LinkedHashMap<>();
+    private final Set<String> inIram = new java.util.HashSet<>();
+
+    /** A use of something that lives in flash: a call of the runtime or the SDK, a constant table. */
+    public record FlashUse(org.eclipse.jdt.core.dom.ASTNode at, String what) {}
 
     /** names: the server's C names, with its handlers' already taken. */
     public Helpers(ServerNames names, TypeDeclaration type, Set<String> handlerNames) {
@@ -56,6 +62,43 @@ public final class Helpers {
         });
     }
 
+    /** Records that the body of caller (null: a handler that runs from flash) uses something in flash. */
+    public void flashUse(String caller, org.eclipse.jdt.core.dom.ASTNode at, String what) {
+        if (caller != null) {
+            flashUses.computeIfAbsent(caller, k -> new ArrayList<>()).add(new FlashUse(at, what));
+        }
+    }
+
+    /** What the body of key uses in flash. */
+    List<FlashUse> flashUses(String key) {
+        return flashUses.getOrDefault(key, List.of());
+    }
+
+    /** The helpers a body calls, directly or not, in first-call order (the call graph has no cycle by then). */
+    List<String> reachedFrom(String key) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(key));
+        while (!todo.isEmpty()) {
+            String at = todo.poll();
+            for (Call c : calls) {
+                if (at.equals(c.caller()) && seen.add(c.callee())) {
+                    todo.add(c.callee());
+                }
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** Places the helpers in IRAM: an interrupt handler calls them. */
+    void placeInIram(java.util.Collection<String> keys) {
+        inIram.addAll(keys);
+    }
+
+    /** A helper's Java name. */
+    String javaNameOf(String key) {
+        return javaName(key);
+    }
+
     /** The next helper to translate, or null. */
     String nextPending() {
         return pending.poll();
@@ -79,7 +122,7 @@ public final class Helpers {
         for (String key : cNames.keySet()) {
             CFunction f = translated.get(key);
             if (f != null) {
-                out.add(f);
+                out.add(inIram.contains(key) ? f.inIram() : f);
             }
         }
         return out;

@@ -5,6 +5,7 @@ import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.ConstTable;
 import io.espgen.generator.model.JavaType;
+import io.espgen.generator.model.PinDecl;
 import io.espgen.generator.model.SharedField;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ public final class ServerFields {
 
     private final List<SharedField> shared = new ArrayList<>();
     private final List<ConstTable> tables = new ArrayList<>();
+    private final List<PinDecl> pins = new ArrayList<>();
     /** Constants the processor folded, by field binding key: their value as a C literal. */
     private final Map<String, String> folded = new LinkedHashMap<>();
     private final Set<String> folding = new HashSet<>();
@@ -86,6 +88,11 @@ public final class ServerFields {
         return List.copyOf(tables);
     }
 
+    /** The pins, in declaration order. */
+    public List<PinDecl> pins() {
+        return List.copyOf(pins);
+    }
+
     /** The C literal of a static final field the processor folded, or null. */
     public String folded(IVariableBinding v) {
         return v == null ? null : folded.get(v.getVariableDeclaration().getKey());
@@ -102,6 +109,12 @@ public final class ServerFields {
         Expression init = frag.getInitializer();
         if (isFinal && b.getConstantValue() != null) {
             return; // a Java constant: a macro where it is used
+        }
+        if (t.getQualifiedName().equals(io.espgen.generator.model.DslTypes.PIN)) {
+            if (isFinal) {
+                pin(frag, name, line, names);
+            }
+            return; // a changing Pin was reported by the scanner
         }
         if (t.getQualifiedName().equals("java.lang.String")) {
             if (isFinal) {
@@ -297,6 +310,44 @@ public final class ServerFields {
             case "^" -> a ^ b;
             default -> null;
         };
+    }
+
+    /** {@code static final Pin LED = Pin.output(2)}: a call of a Pin factory with a constant GPIO number. */
+    private void pin(VariableDeclarationFragment frag, String name, int line, ServerNames names) {
+        Expression init = frag.getInitializer();
+        PinDecl.Mode mode = null;
+        Expression arg = null;
+        if (init instanceof MethodInvocation m && m.arguments().size() == 1 && m.resolveMethodBinding() != null
+                && m.resolveMethodBinding().getDeclaringClass().getQualifiedName()
+                        .equals(io.espgen.generator.model.DslTypes.PIN)) {
+            arg = (Expression) m.arguments().get(0);
+            for (PinDecl.Mode candidate : PinDecl.Mode.values()) {
+                if (candidate.factory().equals("Pin." + m.getName().getIdentifier())) {
+                    mode = candidate;
+                }
+            }
+        }
+        Object gpio = arg == null ? null : arg.resolveConstantExpressionValue();
+        if (mode == null || !(gpio instanceof Integer)) {
+            error(init == null ? frag : init, Messages.pinInit(name));
+            return;
+        }
+        int n = (Integer) gpio;
+        String bad = Messages.badGpio(n);
+        if (bad == null && n == Limits.RTC_GPIO && mode == PinDecl.Mode.INPUT_PULL_UP) {
+            bad = Messages.rtcPullUp();
+        }
+        if (bad != null) {
+            error(arg, bad);
+            return;
+        }
+        for (PinDecl p : pins) {
+            if (p.gpio() == n) {
+                error(arg, Messages.pinTwice(n, p.javaName()));
+                return;
+            }
+        }
+        pins.add(new PinDecl(name, n, mode, names.macro(name), line));
     }
 
     private void error(org.eclipse.jdt.core.dom.ASTNode at, String message) {

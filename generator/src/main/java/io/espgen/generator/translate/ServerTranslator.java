@@ -5,6 +5,8 @@ import io.espgen.generator.diag.Messages;
 import io.espgen.generator.model.Event;
 import io.espgen.generator.model.Handler;
 import io.espgen.generator.model.Param;
+import io.espgen.generator.model.PinDecl;
+import io.espgen.generator.model.Pins;
 import io.espgen.generator.model.ParamKind;
 import io.espgen.generator.model.Server;
 import io.espgen.generator.model.ServerScanner.HandlerSite;
@@ -91,6 +93,7 @@ public final class ServerTranslator {
         // the handlers' functions are named first, so a helper never takes a handler's name
         Map<HandlerSite, String> handlerFunctions = new HashMap<>();
         Map<HandlerSite, Handler.Timer> timers = new HashMap<>();
+        Map<HandlerSite, Handler.Interrupt> interrupts = new HashMap<>();
         Set<String> handlerNames = new HashSet<>();
         for (HandlerSite h : site.handlers()) {
             String name = h.method().getSimpleName().toString();
@@ -99,6 +102,10 @@ public final class ServerTranslator {
             if (h.event() == Event.TIMER) {
                 timers.put(h, new Handler.Timer(h.millis(), names.global(name + "Timer"), names.global(name + "Tick")));
             }
+            if (h.interrupt() != null) {
+                interrupts.put(h, new Handler.Interrupt(h.interrupt().pin(), h.interrupt().edge(),
+                        h.event() == Event.AFTER_INTERRUPT ? names.global(name + "Pending") : null));
+            }
         }
         Helpers helpers = new Helpers(names, type, handlerNames);
         Constants constants = new Constants(names);
@@ -106,18 +113,30 @@ public final class ServerTranslator {
                 site.stateClass().map(c -> ServerNames.stateTable(server, c.getSimpleName().toString())).orElse(null));
         String logPrefix = simpleName + ": ";
 
+        Pins pins = new Pins(fieldsOf.pins(), names.global("gpioIsr"), names.global("gpioTask"),
+                names.global("gpioQueue"));
         List<Handler> handlers = new ArrayList<>();
+        Map<String, HandlerSite> interruptKeys = new LinkedHashMap<>();
         for (HandlerSite h : site.handlers()) {
             MethodDeclaration decl = method(type, h);
             if (decl == null || decl.getBody() == null) {
                 continue;
             }
+            if (h.interrupt() != null) {
+                checkPin(h, pins, decl, diagnostics);
+            }
+            String self = null;
+            if (h.event() == Event.INTERRUPT) {
+                // a key of its own, so the helpers it reaches and what it uses in flash are known (Helpers)
+                self = "interrupt:" + h.method().getSimpleName();
+                interruptKeys.put(self, h);
+            }
             Scope scope = new Scope(server, logPrefix, handlerParams(server, h), fields, helpers, constants, source, lineFile,
                     !site.closeOnQueueFull(), wide);
-            List<CStmt> body = new BodyTranslator(scope, diagnostics, null, null).translate(decl.getBody());
+            List<CStmt> body = new BodyTranslator(scope, diagnostics, self, null).translate(decl.getBody());
             String name = h.method().getSimpleName().toString();
             handlers.add(new Handler(h.event(), name, handlerFunctions.get(h), h.params(),
-                    source.line(decl.getName().getStartPosition()), body, timers.get(h)));
+                    source.line(decl.getName().getStartPosition()), body, timers.get(h), interrupts.get(h)));
         }
 
         for (String key = helpers.nextPending(); key != null; key = helpers.nextPending()) {
@@ -129,9 +148,13 @@ public final class ServerTranslator {
                 helpers.done(key, f);
             }
         }
-        for (Map.Entry<MethodInvocation, String> cycle : helpers.cycles()) {
+        List<Map.Entry<MethodInvocation, String>> cycles = helpers.cycles();
+        for (Map.Entry<MethodInvocation, String> cycle : cycles) {
             MethodInvocation at = cycle.getKey();
             diagnostics.error(at.getStartPosition(), at.getLength(), Messages.recursion(cycle.getValue()));
+        }
+        if (cycles.isEmpty()) {
+            placeInIram(interruptKeys, helpers, diagnostics);
         }
 
         if (diagnostics.hasErrors()) {
@@ -141,8 +164,68 @@ public final class ServerTranslator {
                 site.port(), site.maxConnections(), site.idleTimeoutSeconds(), site.sendChunkSize(),
                 site.sendQueueBytes(), site.closeOnQueueFull(), state, handlers, helpers.functions(),
                 constants.macros(), constants.flashTexts(), site.framing(),
-                wide.sharedFields(), wide.constTables(),
+                wide.sharedFields(), wide.constTables(), pins,
                 wide.spareState()));
+    }
+
+    /**
+     * The interrupt handlers run from IRAM, and so does every helper they reach: those are placed there (a
+     * helper flash code calls too stays one copy, in IRAM: flash code may call IRAM, and a second copy would
+     * only cost flash). Anything they use that lives in flash is an error where it stands.
+     */
+    private static void placeInIram(Map<String, HandlerSite> interrupts, Helpers helpers, Diagnostics diagnostics) {
+        Set<String> reported = new HashSet<>();
+        for (Map.Entry<String, HandlerSite> e : interrupts.entrySet()) {
+            HandlerSite h = e.getValue();
+            String handler = h.method().getSimpleName().toString();
+            List<String> reached = helpers.reachedFrom(e.getKey());
+            helpers.placeInIram(reached);
+            List<String> bodies = new ArrayList<>();
+            bodies.add(e.getKey());
+            bodies.addAll(reached);
+            for (String body : bodies) {
+                String via = body.equals(e.getKey()) ? null : helpers.javaNameOf(body);
+                for (Helpers.FlashUse use : helpers.flashUses(body)) {
+                    if (reported.add(use.at().getStartPosition() + ":" + use.at().getLength() + ":" + use.what())) {
+                        diagnostics.error(use.at().getStartPosition(), use.at().getLength(), Messages.flashInInterrupt(
+                                use.what(), handler, via, h.interrupt().pin(), h.interrupt().edge()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** An interrupt handler's pin is an input the server declares. */
+    private static void checkPin(HandlerSite h, Pins pins, MethodDeclaration decl, Diagnostics diagnostics) {
+        int gpio = h.interrupt().pin();
+        if (Messages.badGpio(gpio) != null || gpio == io.espgen.dsl.Limits.RTC_GPIO) {
+            return; // the scanner reported it
+        }
+        PinDecl pin = pins.byGpio(gpio);
+        String annotation = h.event().annotationSimpleName();
+        String message = pin == null ? Messages.interruptPinUndeclared(annotation, gpio)
+                : pin.isOutput() ? Messages.interruptOnOutput(annotation, gpio, pin.javaName()) : null;
+        if (message != null) {
+            org.eclipse.jdt.core.dom.ASTNode at = annotationValue(decl, annotation, "pin");
+            diagnostics.error(at.getStartPosition(), at.getLength(), message);
+        }
+    }
+
+    /** The value of an annotation's member as written on the method, else the method's name. */
+    private static org.eclipse.jdt.core.dom.ASTNode annotationValue(MethodDeclaration decl, String annotation,
+            String member) {
+        for (Object o : decl.modifiers()) {
+            if (o instanceof org.eclipse.jdt.core.dom.NormalAnnotation a
+                    && a.getTypeName().getFullyQualifiedName().endsWith(annotation)) {
+                for (Object v : a.values()) {
+                    org.eclipse.jdt.core.dom.MemberValuePair pair = (org.eclipse.jdt.core.dom.MemberValuePair) v;
+                    if (pair.getName().getIdentifier().equals(member)) {
+                        return pair.getValue();
+                    }
+                }
+            }
+        }
+        return decl.getName();
     }
 
     /**

@@ -16,6 +16,7 @@ public final class ServerWide {
 
     private final Map<String, SharedField> shared = new LinkedHashMap<>();
     private final Map<String, ConstTable> tables = new LinkedHashMap<>();
+    private final Map<String, io.espgen.generator.model.PinDecl> pins = new LinkedHashMap<>();
     private final java.util.Set<String> used = new java.util.HashSet<>();
     private final ServerFields fields;
     private final String stateQualified;
@@ -37,6 +38,7 @@ public final class ServerWide {
         if (fields != null) {
             fields.shared().forEach(f -> shared.put(f.javaName(), f));
             fields.tables().forEach(t -> tables.put(t.javaName(), t));
+            fields.pins().forEach(p -> pins.put(p.javaName(), p));
         }
     }
 
@@ -56,6 +58,11 @@ public final class ServerWide {
             used.add(javaName);
         }
         return t;
+    }
+
+    /** The pin the server declares in that field, or null. */
+    public io.espgen.generator.model.PinDecl pin(String javaName) {
+        return pins.get(javaName);
     }
 
     public boolean hasShared() {

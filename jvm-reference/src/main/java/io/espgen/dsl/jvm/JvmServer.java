@@ -1,8 +1,10 @@
 package io.espgen.dsl.jvm;
 
+import io.espgen.dsl.AfterInterrupt;
 import io.espgen.dsl.Bytes;
 import io.espgen.dsl.Connection;
 import io.espgen.dsl.ConnectionError;
+import io.espgen.dsl.Edge;
 import io.espgen.dsl.Every;
 import io.espgen.dsl.Framed;
 import io.espgen.dsl.Limits;
@@ -11,9 +13,11 @@ import io.espgen.dsl.OnConnect;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
 import io.espgen.dsl.OnFrame;
+import io.espgen.dsl.OnInterrupt;
 import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
+import io.espgen.dsl.Pin;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.spi.LogSink;
 import java.io.IOException;
@@ -111,6 +115,14 @@ public final class JvmServer implements AutoCloseable {
             this.due = due;
         }
     }
+    /** The server's pins by GPIO number, and each input's @OnInterrupt and @AfterInterrupt handlers. */
+    private final Map<Integer, Pin> pins = new java.util.TreeMap<>();
+    private final Map<Integer, Method> onInterrupt = new java.util.HashMap<>();
+    private final Map<Integer, Method> afterInterrupt = new java.util.HashMap<>();
+    private final Map<Integer, Edge> edges = new java.util.HashMap<>();
+    /** Work other threads hand the loop (a test's pin change), run between its events. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> posted =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * SEGMENT);
     private final List<String> log = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
@@ -129,6 +141,7 @@ public final class JvmServer implements AutoCloseable {
         generations = new int[config.maxConnections()];
         SharedFields.reset(serverClass);
         server = instantiate(serverClass);
+        findPins(serverClass);
         long start = System.nanoTime();
         for (Method m : serverClass.getDeclaredMethods()) {
             Every every = m.getAnnotation(Every.class);
@@ -237,6 +250,43 @@ public final class JvmServer implements AutoCloseable {
         return traffic(remotePort).map(Traffic::received).orElse(0L);
     }
 
+    /**
+     * The level of a pin the server declares (true: high), as the firmware's pad would read: an output's is what its
+     * handlers drove (low at start), an input's what {@link #setInput} set (at start high with the pull-up, else low).
+     */
+    public boolean pin(int gpio) {
+        Pin p = pins.get(gpio);
+        if (p == null) {
+            throw new IllegalArgumentException("the server declares no pin on GPIO " + gpio);
+        }
+        return p.read();
+    }
+
+    /**
+     * Drives an input the server declares, on the server's thread, as the chip's pad would change: an edge its
+     * {@link OnInterrupt} or {@link AfterInterrupt} handlers wait for runs the first, then the second, then what they
+     * sent leaves (the firmware merges edges that come while the task waits; here each edge runs both). Returns once
+     * all of that is done.
+     */
+    public void setInput(int gpio, boolean high) throws InterruptedException {
+        Pin p = pins.get(gpio);
+        if (p == null || p.isOutput()) {
+            throw new IllegalArgumentException("the server declares no input on GPIO " + gpio);
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        posted.add(() -> {
+            try {
+                edge(gpio, p, high);
+            } finally {
+                done.countDown();
+            }
+        });
+        selector.wakeup();
+        if (!done.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server's loop did not take the pin change within 10 s");
+        }
+    }
+
     /** Stops serving: every open connection is closed (and gets {@link OnDisconnect}), then the listener. */
     @Override
     public void close() {
@@ -255,9 +305,12 @@ public final class JvmServer implements AutoCloseable {
         LogSink.install(this::print);
         try {
             while (running) {
-                selector.select(this::ready, nextTimeoutMillis());
+                selector.select(this::ready, nextTimeoutMillis()); // a posted change wakes it
                 closeIdle();
                 runTimers();
+                for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
+                    r.run();
+                }
             }
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -622,6 +675,60 @@ public final class JvmServer implements AutoCloseable {
                 t.due = now + t.periodNanos;
             }
         }
+    }
+
+    private void findPins(Class<?> serverClass) {
+        for (java.lang.reflect.Field f : serverClass.getDeclaredFields()) {
+            if (f.getType() == Pin.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                try {
+                    f.setAccessible(true);
+                    Pin p = (Pin) f.get(null);
+                    p.write(p.hasPullUp()); // as the firmware starts it: an output low, an input at its pull
+                    pins.put(p.gpio(), p);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        for (Method m : serverClass.getDeclaredMethods()) {
+            OnInterrupt on = m.getAnnotation(OnInterrupt.class);
+            AfterInterrupt after = m.getAnnotation(AfterInterrupt.class);
+            if (on != null) {
+                m.setAccessible(true);
+                onInterrupt.put(on.pin(), m);
+                edges.put(on.pin(), on.edge());
+            }
+            if (after != null) {
+                m.setAccessible(true);
+                afterInterrupt.put(after.pin(), m);
+                edges.put(after.pin(), after.edge());
+            }
+        }
+    }
+
+    /** A test changed an input: its interrupt handler when the edge is the one it waits for, then the task's. */
+    private void edge(int gpio, Pin p, boolean high) {
+        boolean was = p.read();
+        p.write(high);
+        Edge want = edges.get(gpio);
+        if (want == null || was == high || want == Edge.RISING && !high || want == Edge.FALLING && high) {
+            return;
+        }
+        for (Method m : new Method[] {onInterrupt.get(gpio), afterInterrupt.get(gpio)}) {
+            if (m == null) {
+                continue;
+            }
+            Object[] args = new Object[m.getParameterCount()];
+            java.util.Arrays.fill(args, table.nobody);
+            try {
+                m.invoke(server, args);
+            } catch (InvocationTargetException e) {
+                fail(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        settleAll();
     }
 
     private long nextTimeoutMillis() {

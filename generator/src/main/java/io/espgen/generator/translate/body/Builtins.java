@@ -4,6 +4,7 @@ import static io.espgen.generator.model.DslTypes.BYTES;
 import static io.espgen.generator.model.DslTypes.CONNECTION;
 import static io.espgen.generator.model.DslTypes.LOG;
 import static io.espgen.generator.model.DslTypes.MATH;
+import static io.espgen.generator.model.DslTypes.PIN;
 import static io.espgen.generator.model.DslTypes.TEXT;
 
 import io.espgen.generator.diag.Messages;
@@ -36,10 +37,14 @@ final class Builtins {
         /** Writes into the array passed as its argument {@link Builtin#writtenArg()}. */
         WRITES_ARGUMENT,
         /** Prints a log line: a statement, never a value. */
-        PRINTS;
+        PRINTS,
+        /** Reads a pin's level. */
+        READS_PIN,
+        /** Drives a pin. */
+        WRITES_PIN;
 
         boolean isPure() {
-            return this == PURE || this == READS_CONNECTION;
+            return this == PURE || this == READS_CONNECTION || this == READS_PIN;
         }
     }
 
@@ -113,6 +118,11 @@ final class Builtins {
             of(MATH, "min", Effect.PURE, c -> c.math("min")),
             of(MATH, "max", Effect.PURE, c -> c.math("max")),
             of(MATH, "abs", Effect.PURE, c -> c.math("abs")),
+            // Pin: the receiver is a Pin field, its GPIO number's macro (Calls); inline register accesses and
+            // ROM calls (espgen_gpio.h), so an interrupt handler may use them
+            of(PIN, "read", Effect.READS_PIN, c -> c.call("espgen_gpio_read", c.receiver())),
+            of(PIN, "write", Effect.WRITES_PIN, c -> c.call("espgen_gpio_write", c.receiver(), c.arg(0))),
+            of(PIN, "toggle", Effect.WRITES_PIN, c -> c.call("espgen_gpio_toggle", c.receiver())),
             // Log: os_printf with the format in flash, through the runtime's level macros (espgen_runtime.h)
             of(LOG, "error", Effect.PRINTS, c -> c.log(LogLevel.ERROR)),
             of(LOG, "warn", Effect.PRINTS, c -> c.log(LogLevel.WARN)),
@@ -127,7 +137,15 @@ final class Builtins {
     /** Whether the type has built-ins (a call of one of its other methods is reported by name). */
     static boolean isDslType(String owner) {
         return owner.equals(CONNECTION) || owner.equals(BYTES) || owner.equals(TEXT) || owner.equals(MATH)
-                || owner.equals(LOG);
+                || owner.equals(LOG) || owner.equals(PIN);
+    }
+
+    /**
+     * Whether the built-ins of the type are safe in an interrupt handler, which runs from IRAM: the pins'
+     * and Math's are inline code; the others call the runtime or the SDK in flash.
+     */
+    static boolean inIram(String owner) {
+        return owner.equals(PIN) || owner.equals(MATH);
     }
 
     private static Builtin of(String owner, String method, Effect effect, Lowering lowering) {

@@ -4,6 +4,7 @@ import io.espgen.generator.diag.Messages;
 import io.espgen.generator.diag.Messages.Construct;
 import io.espgen.generator.ir.CExpr;
 import io.espgen.generator.model.DslTypes;
+import io.espgen.generator.model.PinDecl;
 import io.espgen.generator.translate.Scope.Kind;
 import io.espgen.generator.translate.Scope.Value;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.List;
 import org.eclipse.jdt.core.dom.Expression;
 import org.eclipse.jdt.core.dom.IMethodBinding;
 import org.eclipse.jdt.core.dom.ITypeBinding;
+import org.eclipse.jdt.core.dom.IVariableBinding;
+import org.eclipse.jdt.core.dom.QualifiedName;
+import org.eclipse.jdt.core.dom.SimpleName;
 import org.eclipse.jdt.core.dom.MethodInvocation;
 
 /** Translates calls: of the server's own helper methods, and of the DSL's built-ins through {@link Builtins}. */
@@ -54,7 +58,20 @@ final class Calls {
                     : Builtins.isDslType(owner) ? Messages.builtin(simple, method)
                     : Messages.foreignCall(simple, method));
         }
+        if (!Builtins.inIram(owner)) {
+            ctx.scope.helpers().flashUse(ctx.self, m, mb.getDeclaringClass().getName() + "." + method + "()");
+        }
         String receiver = null;
+        if (owner.equals(DslTypes.PIN)) {
+            PinDecl pin = pinField(m.getExpression());
+            if (pin == null) {
+                return ctx.error(m, Messages.pinReceiver(method));
+            }
+            if (!pin.isOutput() && !method.equals("read")) {
+                return ctx.error(m, Messages.pinWriteOnInput(pin.javaName(), method));
+            }
+            receiver = pin.macro();
+        }
         Kind kind = owner.equals(DslTypes.CONNECTION) ? Kind.CONNECTION : owner.equals(DslTypes.BYTES) ? Kind.BYTES
                 : null;
         if (kind != null) {
@@ -111,6 +128,16 @@ final class Calls {
             }
         }
         return new CExpr.Call(fn, cargs);
+    }
+
+    /** The pin a Pin field of this server declares, or null when e names none. */
+    private PinDecl pinField(Expression e) {
+        e = e == null ? null : BodyContext.strip(e);
+        SimpleName n = e instanceof SimpleName s ? s : e instanceof QualifiedName q ? q.getName() : null;
+        if (n == null || !(n.resolveBinding() instanceof IVariableBinding v) || !v.isField() || !ctx.isServerField(v)) {
+            return null;
+        }
+        return ctx.scope.wide().pin(v.getName());
     }
 
     /** For a JDK call users reach for (Integer.parseInt, Integer.toString), what to write instead; else null. */

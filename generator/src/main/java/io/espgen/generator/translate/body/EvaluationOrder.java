@@ -192,6 +192,8 @@ final class EvaluationOrder {
                     switch (builtin.effect()) {
                         case READS_CONNECTION -> t.reads.add(DslTypes.CONNECTION);
                         case WRITES_CONNECTION -> t.writes.add(DslTypes.CONNECTION);
+                        case READS_PIN -> t.reads.add(DslTypes.PIN);
+                        case WRITES_PIN -> t.writes.add(DslTypes.PIN);
                         case WRITES_ARGUMENT -> write((Expression) m.arguments().get(builtin.writtenArg()));
                         default -> { }
                     }

@@ -271,6 +271,7 @@ final class Expressions {
         }
         ConstTable t = ctx.scope.wide().table(v.getName());
         if (t != null) {
+            ctx.scope.helpers().flashUse(ctx.self, e, "the constant table " + v.getName());
             return new ArrayRef(CExpr.name(t.cName()), CExpr.literal(Integer.toString(t.values().size())), t.type(), t);
         }
         return null;
