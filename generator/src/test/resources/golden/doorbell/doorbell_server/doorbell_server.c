@@ -74,7 +74,7 @@ static void ICACHE_FLASH_ATTR doorbell_server_announce(struct espgen_server *srv
 	}
 }
 
-static const struct espgen_handlers doorbell_server_handlers = {
+static const struct espgen_handlers doorbell_server_handlers ICACHE_RODATA_ATTR __attribute__((aligned(4))) = {
 	.on_receive = doorbell_server_light,
 };
 
