@@ -57,6 +57,14 @@ public final class Limits {
     /** The longest os_timer_arm takes in milliseconds (0x68D7A3, the ROM's limit). */
     public static final int MAX_TIMER_MILLIS = 0x68D7A3;
 
+    /**
+     * A one-shot timer's delay computed at run time, as the firmware arms it (espgen_timer_start): below
+     * {@link #MIN_TIMER_MILLIS} it is that minimum, above {@link #MAX_TIMER_MILLIS} that maximum.
+     */
+    public static int clampTimerMillis(int millis) {
+        return Math.max(MIN_TIMER_MILLIS, Math.min(MAX_TIMER_MILLIS, millis));
+    }
+
     /** The most stations the SDK's access point admits ({@code softap_config.max_connection}). */
     public static final int MAX_AP_STATIONS = 4;
 

@@ -58,7 +58,8 @@ public record ServerPlan(
         List<TimerPlan> timers,
         List<FieldPlan> shared,
         List<TablePlan> tables,
-        boolean spareState) {
+        boolean spareState,
+        String dram) {
     /**
      * A framed server's struct espgen_framing, as C initializer values; null without @Framed.
      *
@@ -109,13 +110,21 @@ public record ServerPlan(
     public record SlotPlan(String slot, String function) {}
 
     /**
-     * A timer handler's os_timer: armed, repeating, when the server starts.
+     * A timer handler's os_timer: armed, repeating, when the server starts; or one-shot, set up when the server
+     * starts and armed by Timers.start (espgen_timer_start).
      *
      * @param function the handler's function
      * @param variable the {@code os_timer_t}
      * @param callback what the SDK calls: it runs the function through espgen_on_timer
+     * @param millis the period of a repeating timer; 0 for a one-shot one
      */
-    public record TimerPlan(String function, String variable, String callback, int millis, String javaName) {}
+    public record TimerPlan(String function, String variable, String callback, int millis, String javaName,
+            boolean repeating) {}
+
+    /** The one-shot timers, which handlers before them in the file name (declared early). */
+    public List<TimerPlan> oneShots() {
+        return timers.stream().filter(t -> !t.repeating()).toList();
+    }
 
     public static ServerPlan of(Server s) {
         String c = CNames.snake(s.simpleName());
@@ -135,7 +144,7 @@ public record ServerPlan(
         List<FunctionPlan> functions = new ArrayList<>();
         List<SlotPlan> slots = new ArrayList<>();
         for (Event e : Event.values()) {
-            if (e == Event.TIMER) {
+            if (e == Event.TIMER || e == Event.ONE_SHOT) {
                 continue;
             }
             Handler h = s.handler(e).orElse(null);
@@ -149,9 +158,9 @@ public record ServerPlan(
         }
         List<TimerPlan> timers = new ArrayList<>();
         for (Handler h : s.timers()) {
-            functions.add(function(s, state, Event.TIMER, h, h.cName(), false));
+            functions.add(function(s, state, h.event(), h, h.cName(), false));
             timers.add(new TimerPlan(h.cName(), h.timer().variable(), h.timer().callback(), h.timer().millis(),
-                    h.methodName()));
+                    h.methodName(), h.timer().repeating()));
         }
         List<HelperPlan> helpers = new ArrayList<>();
         for (CFunction h : s.helpers()) {
@@ -176,7 +185,7 @@ public record ServerPlan(
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
                 s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), timers,
                 shared, tables,
-                s.spareState() && state != null);
+                s.spareState() && state != null, DramOrigin.render(DramOrigin.of(s, c), s.maxConnections()));
     }
 
     private static FramingPlan framing(String c, Framing f) {

@@ -5,6 +5,7 @@ import static io.espgen.generator.model.DslTypes.CONNECTION;
 import static io.espgen.generator.model.DslTypes.LOG;
 import static io.espgen.generator.model.DslTypes.MATH;
 import static io.espgen.generator.model.DslTypes.TEXT;
+import static io.espgen.generator.model.DslTypes.TIMERS;
 
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.ir.CExpr;
@@ -113,6 +114,9 @@ final class Builtins {
             of(MATH, "min", Effect.PURE, c -> c.math("min")),
             of(MATH, "max", Effect.PURE, c -> c.math("max")),
             of(MATH, "abs", Effect.PURE, c -> c.math("abs")),
+            // Timers: the server's @OneShot handlers, named by a string constant (espgen_server.c: espgen_timer_start)
+            of(TIMERS, "start", Effect.WRITES_CONNECTION, Site::timerStart),
+            of(TIMERS, "cancel", Effect.WRITES_CONNECTION, Site::timerCancel),
             // Log: os_printf with the format in flash, through the runtime's level macros (espgen_runtime.h)
             of(LOG, "error", Effect.PRINTS, c -> c.log(LogLevel.ERROR)),
             of(LOG, "warn", Effect.PRINTS, c -> c.log(LogLevel.WARN)),
@@ -127,7 +131,7 @@ final class Builtins {
     /** Whether the type has built-ins (a call of one of its other methods is reported by name). */
     static boolean isDslType(String owner) {
         return owner.equals(CONNECTION) || owner.equals(BYTES) || owner.equals(TEXT) || owner.equals(MATH)
-                || owner.equals(LOG);
+                || owner.equals(LOG) || owner.equals(TIMERS);
     }
 
     private static Builtin of(String owner, String method, Effect effect, Lowering lowering) {
