@@ -49,7 +49,7 @@ public class Broadcast {
                 Member om = o.state();
                 int n = Text.appendInt(m.out, 0, o.id());
                 n = Text.appendByte(m.out, n, ' ');
-                for (int i = 0; i < om.nickLen; i++) {
+                for (int i = 0; i < om.nick.length && i < om.nickLen; i++) {
                     n = Text.appendByte(m.out, n, om.nick[i]);
                 }
                 if (o.id() == c.id()) {

@@ -61,8 +61,8 @@ public class Checksum {
 
     /** Appends the low {@code digits} hex digits of value. */
     private static int appendHex(byte[] out, int n, int value, int digits) {
-        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            n = Text.appendByte(out, n, hexDigit((value >>> shift) & 0xF));
+        for (int i = digits - 1; i >= 0; i--) {
+            n = Text.appendByte(out, n, hexDigit((value >>> (i * 4)) & 0xF));
         }
         return n;
     }

@@ -56,9 +56,8 @@ public class Crc {
     }
 
     private static int hex(byte[] out, int n, int v, int digits) {
-        while (digits > 0) {
-            digits--;
-            int d = v >>> (digits * 4) & 15;
+        for (int i = digits - 1; i >= 0; i--) {
+            int d = v >>> (i * 4) & 15;
             n = Text.appendByte(out, n, d < 10 ? '0' + d : 'a' + d - 10);
         }
         return n;

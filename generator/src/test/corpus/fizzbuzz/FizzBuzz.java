@@ -39,7 +39,7 @@ public class FizzBuzz {
     @OnReceive
     void receive(Connection c, S s, Bytes data) {
         int n = data.parseInt(0, data.length() - 1, 0);
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= 100 && i <= n; i++) {
             emit(c, s, i);
         }
         s.len = Text.appendByte(s.buf, s.len, '\n');

@@ -27,8 +27,8 @@ public class HalfClose {
         for (int i = 0; i < s.block.length; i++) {
             s.block[i] = (byte) ('0' + (s.asked + i) % 10);
         }
-        for (int left = n; left > 0; left -= 100) {
-            c.send(s.block, 0, Math.min(100, left));
+        for (int i = 0; i < 100 && i * 100 < n; i++) {    // up to 10000 bytes a request
+            c.send(s.block, 0, Math.min(100, n - i * 100));
         }
         s.asked += n;
     }

@@ -53,7 +53,7 @@ public class HexDump {
             }
         }
         n = Text.append(d.out, n, " |");
-        for (int i = 0; i < d.filled; i++) {
+        for (int i = 0; i < d.row.length && i < d.filled; i++) {
             byte b = d.row[i];
             n = Text.appendByte(d.out, n, b >= 32 && b < 127 ? b : '.');
         }

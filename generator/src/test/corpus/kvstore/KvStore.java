@@ -23,10 +23,8 @@ public class KvStore {
 
     @OnReceive
     void receive(Connection c, Store s, Bytes data) {
-        int i = 0;
-        while (i < data.length()) {
+        for (int i = 0; i < data.length(); i++) {
             byte b = data.get(i);
-            i++;
             if (b == '\n') {
                 execute(c, s);
                 s.len = 0;

@@ -24,7 +24,7 @@ public class LongArith {
             n = Text.appendByte(k.out, n, '-');
         }
         int count = 0;
-        do {
+        for (int i = 0; i < 19; i++) {    // a long has at most 19 digits
             int d = (int) (v % 10);
             if (d < 0) {
                 d = -d;
@@ -32,10 +32,12 @@ public class LongArith {
             k.digits[count] = (byte) ('0' + d);
             count++;
             v /= 10;
-        } while (v != 0);
-        while (count > 0) {
-            count--;
-            n = Text.appendByte(k.out, n, k.digits[count]);
+            if (v == 0) {
+                break;
+            }
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            n = Text.appendByte(k.out, n, k.digits[i]);
         }
         return n;
     }

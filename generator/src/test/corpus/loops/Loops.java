@@ -19,11 +19,11 @@ public class Loops {
         int len = data.length();
         // trim spaces and the newline at both ends
         int from = 0;
-        while (from < len && (data.get(from) == ' ' || data.get(from) == '\n')) {
+        for (int i = 0; i < data.length() && (data.get(i) == ' ' || data.get(i) == '\n'); i++) {
             from++;
         }
         int to = len;
-        while (to > from) {
+        for (int i = data.length(); i > 0 && to > from; i--) {
             byte last = data.get(to - 1);
             if (last != ' ' && last != '\n') {
                 break;
@@ -34,7 +34,7 @@ public class Loops {
         n += data.copyTo(from, to, s.out, n);
         n = Text.append(s.out, n, "] first digit at ");
         int digit = -1;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < data.length() && i < to; i++) {
             if (data.get(i) < '0' || data.get(i) > '9') {
                 continue;
             }
@@ -42,20 +42,23 @@ public class Loops {
             break;
         }
         n = Text.appendInt(s.out, n, digit);
-        // count down from the length in steps of three with do-while
+        // count down from the length in steps of three, at least once (a do-while, bounded)
         n = Text.append(s.out, n, " countdown");
         int k = to - from;
-        do {
+        for (int i = 0; i <= data.length(); i++) {
             n = Text.appendByte(s.out, n, ' ');
             n = Text.appendInt(s.out, n, k);
             k -= 3;
-        } while (k > 0);
+            if (k <= 0) {
+                break;
+            }
+        }
         // nested loops: the first pair of equal bytes
         int pairs = 0;
         int firstI = -1;
         int firstJ = -1;
-        for (int i = from; i < to; i++) {
-            for (int j = i + 1; j < to; j++) {
+        for (int i = from; i < data.length() && i < to; i++) {
+            for (int j = i + 1; j < data.length() && j < to; j++) {
                 if (data.get(i) == data.get(j)) {
                     pairs++;
                     if (firstI < 0) {
@@ -75,15 +78,17 @@ public class Loops {
         n = Text.appendInt(s.out, n, firstI);
         n = Text.appendByte(s.out, n, ',');
         n = Text.appendInt(s.out, n, firstJ);
-        // a for loop with two variables and no body statements of its own
-        int a;
-        int b;
-        for (a = 0, b = 10; a < b; a++, b--) {
+        // two variables that meet, under a counted loop's cap
+        int a = 0;
+        int b = 10;
+        for (int i = 0; i < 10 && a < b; i++) {
+            a++;
+            b--;
         }
         n = Text.append(s.out, n, " met ");
         n = Text.appendInt(s.out, n, a * 100 + b);
         int sum = 0;
-        for (;;) {
+        for (int i = 0; i < 100; i++) {
             sum += 7;
             if (sum > 50) {
                 break;

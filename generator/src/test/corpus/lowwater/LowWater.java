@@ -44,7 +44,7 @@ public class LowWater {
 
     private void feed(Connection c, S s) {
         int sent = 0;
-        while (s.remaining > 0 && c.canSend(PIECE)) {
+        for (int i = 0; i < 64 && s.remaining > 0 && c.canSend(PIECE); i++) {    // a queue holds fewer pieces
             if (!c.send(s.piece, 0, PIECE)) {
                 Log.warn("canSend approved a send that failed");
                 return;

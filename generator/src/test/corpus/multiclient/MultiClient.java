@@ -41,7 +41,7 @@ public class MultiClient {
         t.messages++;
         int n = data.copyTo(0, 0, t.out, 0);
         n = Text.append(t.out, n, "");
-        for (int i = 0; i < t.nameLen; i++) {
+        for (int i = 0; i < t.name.length && i < t.nameLen; i++) {
             n = Text.appendByte(t.out, n, t.name[i]);
         }
         n = Text.append(t.out, n, " total ");

@@ -21,7 +21,7 @@ public class ParseInts {
         int n = 0;
         int start = 0;
         int len = data.length();
-        while (start <= len) {
+        for (int i = 0; i <= data.length() && start <= len; i++) {    // at least one number per byte
             int end = data.indexOf(' ', start);
             if (end < 0) {
                 end = len;

@@ -30,7 +30,7 @@ public class Prefixed {
         int n = frame.length();
         s.out[0] = (byte) (n >> 8);
         s.out[1] = (byte) n;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < frame.length(); i++) {
             s.out[2 + i] = frame.get(n - 1 - i);
         }
         c.send(s.out, 0, n + 2);

@@ -23,12 +23,14 @@ public class Primes {
     void build(Connection c, Sieve s) {
         s.composite[0] = true;
         s.composite[1] = true;
-        for (int i = 2; i * i < LIMIT; i++) {
+        for (int i = 2; i < LIMIT && i * i < LIMIT; i++) {
             if (s.composite[i]) {
                 continue;
             }
-            for (int j = i * i; j < LIMIT; j += i) {
-                s.composite[j] = true;
+            for (int j = i * i; j < LIMIT; j++) {
+                if (j % i == 0) {
+                    s.composite[j] = true;
+                }
             }
         }
         for (boolean comp : s.composite) {
@@ -49,7 +51,7 @@ public class Primes {
             n = Text.append(s.out, n, " out of range\n");
         } else if (s.composite[v]) {
             int d = 2;
-            while (v % d != 0) {
+            for (int i = 2; i < LIMIT && v % d != 0; i++) {
                 d++;
             }
             n = Text.append(s.out, n, " = ");

@@ -23,7 +23,7 @@ public class Refuse {
     void receive(Connection c, S s, Bytes data) {
         int times = data.parseInt(0, data.length(), 1);
         int accepted = 0;
-        for (int i = 0; i < times; i++) {
+        for (int i = 0; i < 1000 && i < times; i++) {
             int n = Text.append(s.out, 0, "item ");
             n = Text.appendInt(s.out, n, i);
             n = Text.appendByte(s.out, n, '\n');

@@ -125,7 +125,8 @@ public class CommandServer {
     /** The sum of the space-separated numbers from {@code from} on; a word that is not a number counts 0. */
     private static int sum(Line l, int from) {
         int total = 0;
-        for (int start = from, i = from; i <= l.len; i++) {
+        int start = from;
+        for (int i = from; i <= l.buf.length && i <= l.len; i++) {
             if (i == l.len || l.buf[i] == ' ') {
                 total += Text.parseInt(l.buf, start, i, 0);
                 start = i + 1;

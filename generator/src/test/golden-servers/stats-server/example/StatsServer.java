@@ -59,7 +59,7 @@ public class StatsServer {
         int half = s.bytes / 2;
         int rest = s.digits % 3;
         int avg = s.lines == 0 ? 0 : s.bytes / s.lines;
-        while (half > 1000 && rest >= 0) {
+        for (int i = 0; i < 64 && half > 1000 && rest >= 0; i++) {
             half -= 1000;
         }
         if (s.quitting) {

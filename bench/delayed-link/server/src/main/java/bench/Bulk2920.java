@@ -60,7 +60,7 @@ public class Bulk2920 {
 
     /** Queues pieces of one chunk each until the queue is full or the request is done. */
     private void feed(Connection c, S s) {
-        while (s.remaining > 0 && c.canSend(CHUNK)) {
+        for (int i = 0; i < 64 && s.remaining > 0 && c.canSend(CHUNK); i++) {    // more than fill the queue
             int n = Math.min(s.remaining, CHUNK);
             if (!c.send(s.piece, 0, n)) {
                 return;

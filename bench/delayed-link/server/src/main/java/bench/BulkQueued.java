@@ -58,7 +58,7 @@ public class BulkQueued {
 
     /** Queues 1024-byte pieces while the queue takes them, until the request is done. */
     private void feed(Connection c, S s) {
-        while (s.remaining > 0 && c.canSend(PIECE)) {
+        for (int i = 0; i < 16 && s.remaining > 0 && c.canSend(PIECE); i++) {    // 12 pieces fill the queue
             int n = Math.min(s.remaining, PIECE);
             c.send(s.piece, 0, n);
             s.remaining -= n;

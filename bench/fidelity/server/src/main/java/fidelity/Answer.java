@@ -35,7 +35,7 @@ public class Answer {
     void requests(Connection c, S s, Bytes data) {
         s.rx += data.length();
         int start = 0;
-        while (start < data.length()) {
+        for (int i = 0; i < data.length() && start < data.length(); i++) {    // each request takes a byte at least
             int end = data.indexOf('\n', start);
             if (end < 0) {
                 return;

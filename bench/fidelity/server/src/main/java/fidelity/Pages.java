@@ -37,8 +37,10 @@ public class Pages {
     void request(Connection c, S s, Bytes line) {
         s.rx += line.length() + 1;
         int n = line.startsWith("GET ") ? line.parseInt(4, line.length(), 0) : 0;
-        for (int left = Math.min(n, 16384); left > 0; left -= 1024) {
+        int left = Math.min(n, 16384);
+        for (int i = 0; i < 16 && left > 0; i++) {
             int k = Math.min(left, 1024);
+            left -= k;
             if (c.send(s.body, 0, k)) {
                 s.tx += k;
             } else {

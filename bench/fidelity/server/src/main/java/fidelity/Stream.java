@@ -48,7 +48,7 @@ public class Stream {
     }
 
     private void feed(Connection c, S s) {
-        while (s.remaining > 0 && c.queuedBytes() + 1024 + 2936 <= 8192) {
+        for (int i = 0; i < 8 && s.remaining > 0 && c.queuedBytes() + 1024 + 2936 <= 8192; i++) {    // 5 fit
             int n = Math.min(s.remaining, 1024);
             if (!c.send(s.piece, 0, n)) {
                 s.dropped += n;

@@ -67,7 +67,10 @@ public interface Connection {
      * {@link Limits#SEND_BLOCK_OVERHEAD}, included), with the heap's reserve kept. A producer that sends
      * only what this approves never meets {@link TcpServer#onQueueFull()}'s policy for want of room:
      * <pre>{@code
-     * while (s.remaining > 0 && c.canSend(PIECE)) { c.send(s.piece, 0, PIECE); s.remaining -= PIECE; }
+     * for (int i = 0; i < 16 && s.remaining > 0 && c.canSend(PIECE); i++) {
+     *     c.send(s.piece, 0, PIECE);
+     *     s.remaining -= PIECE;
+     * }
      * }</pre>
      * and refills from {@link OnSent}.
      */

@@ -69,6 +69,14 @@ public final class Limits {
     /** The pin in the RTC domain: no interrupt, no pull-up (only a pull-down, which espgen does not offer). */
     public static final int RTC_GPIO = 16;
 
+    /**
+     * A one-shot timer's delay computed at run time, as the firmware arms it (espgen_timer_start): below
+     * {@link #MIN_TIMER_MILLIS} it is that minimum, above {@link #MAX_TIMER_MILLIS} that maximum.
+     */
+    public static int clampTimerMillis(int millis) {
+        return Math.max(MIN_TIMER_MILLIS, Math.min(MAX_TIMER_MILLIS, millis));
+    }
+
     /** The most stations the SDK's access point admits ({@code softap_config.max_connection}). */
     public static final int MAX_AP_STATIONS = 4;
 

@@ -46,7 +46,7 @@ class TranslationErrorsTest {
             c.send("a" + d.length());                  | 16 | string concatenation is not supported in handler code
             synchronized (this) { }                    | 9  | synchronized is not supported in handler code; handlers run one at a time
             for (int i : new int[3]) { }               | 22 | a for-each loop over this is not supported in handler code; loop over the received Bytes or a state array
-            System.out.println(1);                     | 9  | the call PrintStream.println() is not supported in handler code; handlers may call Connection, Bytes, Text, Log, Math.min/max/abs and the server's own methods
+            System.out.println(1);                     | 9  | the call PrintStream.println() is not supported in handler code; handlers may call Connection, Bytes, Text, Log, Timers, Math.min/max/abs and the server's own methods
             Thread.yield();                            | 9  | the call Thread.yield() is not supported in handler code
             int n = d.length() + c.hashCode();         | 30 | the call Object.hashCode() is not supported in handler code
             Log.info("%d and %d", 1);                  | 18 | log format: %d has no argument

@@ -31,16 +31,13 @@ class UnusedLocalsTest {
                 for (int i = 0; i < d.length(); i++) {
                     int inner = i;
                 }
-                for (int j = 0; ; j++) {
-                    break;
-                }
                 int used = 3;
                 c.send(d);
                 if (used > 2) {
                     c.close();
                 }
                 """);
-        assertThat(c).contains("(void)never;", "(void)assigned;", "(void)counted;", "(void)inner;", "(void)j;")
+        assertThat(c).contains("(void)never;", "(void)assigned;", "(void)counted;", "(void)inner;")
                 .doesNotContain("(void)used;").doesNotContain("(void)i;");
     }
 
@@ -128,7 +125,8 @@ class UnusedLocalsTest {
                 out.append(indent).append("}\n");
             }
             case 3 -> {
-                out.append(indent).append("while (d.length() > 100) {\n");
+                out.append(indent).append("for (int w").append(depth).append(" = 0; w").append(depth)
+                        .append(" < 1 && d.length() > 100; w").append(depth).append("++) {\n");
                 nest(out, random, depth + 1, inner, tag);
                 out.append(inner).append("break;\n").append(indent).append("}\n");
             }

@@ -15,6 +15,7 @@
 #define CHAT_SERVER_RECV_RESERVE 10300
 
 /* ChatServer's constants */
+#define CHAT_SERVER_QUIET_MS 30000
 #define CHAT_SERVER_WELCOME_LEN 52
 
 /* Long texts live in flash, read with aligned 32-bit loads: 4-aligned, padded to whole words. */
@@ -38,12 +39,16 @@ struct chat_server_member {
 	int partner;
 };
 
+/* One-shot timers: set up at start, armed by Timers.start (espgen_timer_start), disarmed by Timers.cancel */
+static os_timer_t chat_server_quiet_timer;
+static void ICACHE_FLASH_ATTR chat_server_quiet_tick(void *arg);
+
 /* The connection table: the SDK admits no more clients than it has entries. */
 static struct espgen_conn chat_server_conns[CHAT_SERVER_MAX_CONNECTIONS];
 /* one more: the state of a connection looked up and not found (Connection.state()) */
 static struct chat_server_member chat_server_member_table[CHAT_SERVER_MAX_CONNECTIONS + 1];
 
-/* @OnConnect ChatServer.join(Connection c, Member m), ChatServer.java:30 */
+/* @OnConnect ChatServer.join(Connection c, Member m), ChatServer.java:33 */
 static void ICACHE_FLASH_ATTR chat_server_join(struct espgen_server *srv, struct espgen_conn *c)
 {
 	struct chat_server_member *m = &chat_server_member_table[espgen_conn_index(srv, c)];
@@ -54,7 +59,7 @@ static void ICACHE_FLASH_ATTR chat_server_join(struct espgen_server *srv, struct
 	}
 }
 
-/* @OnReceive ChatServer.relay(Connection from, Member m, Bytes line), ChatServer.java:37 */
+/* @OnReceive ChatServer.relay(Connection from, Member m, Bytes line), ChatServer.java:40 */
 static void ICACHE_FLASH_ATTR chat_server_relay(struct espgen_server *srv, struct espgen_conn *from,
 						const uint8 *rx_data, uint16 rx_len)
 {
@@ -63,6 +68,10 @@ static void ICACHE_FLASH_ATTR chat_server_relay(struct espgen_server *srv, struc
 
 	chat_server_lines++;
 	m->said++;
+	espgen_timer_start(&chat_server_quiet_timer, chat_server_quiet_tick, CHAT_SERVER_QUIET_MS);
+	if (espgen_text_equals(line.data, (int)line.len, 0, (int)line.len, "/hush", 5)) {
+		os_timer_disarm(&chat_server_quiet_timer);
+	}
 	if (espgen_text_starts_with(line.data, (int)line.len, 0, (int)line.len, "@", 1)) {
 		struct espgen_conn *to = espgen_conn_by_id(srv, espgen_text_parse_int(line.data, (int)line.len, 1, espgen_text_index_of(line.data, (int)line.len, 1, (int)line.len, ' '), 0));
 		struct chat_server_member *other = &chat_server_member_table[espgen_state_index(srv, to)];
@@ -86,7 +95,7 @@ static void ICACHE_FLASH_ATTR chat_server_relay(struct espgen_server *srv, struc
 	}
 }
 
-/* @OnDisconnect ChatServer.leave(Connection c, Member m), ChatServer.java:64 */
+/* @OnDisconnect ChatServer.leave(Connection c, Member m), ChatServer.java:71 */
 static void ICACHE_FLASH_ATTR chat_server_leave(struct espgen_server *srv, struct espgen_conn *c)
 {
 	(void)c;
@@ -97,12 +106,23 @@ static void ICACHE_FLASH_ATTR chat_server_leave(struct espgen_server *srv, struc
 	}
 }
 
-/* @Every ChatServer.roll(Connection server), ChatServer.java:74 */
+/* @Every ChatServer.roll(Connection server), ChatServer.java:91 */
 static void ICACHE_FLASH_ATTR chat_server_roll(struct espgen_server *srv, struct espgen_conn *server)
 {
 	(void)server;
 	for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o)) {
 		if (!espgen_send_decimal(srv, o, espgen_conn_count(srv)) || !espgen_send(srv, o, " here\n", 6)) {
+			chat_server_dropped++;
+		}
+	}
+}
+
+/* @OneShot ChatServer.quiet(Connection server), ChatServer.java:81 */
+static void ICACHE_FLASH_ATTR chat_server_quiet(struct espgen_server *srv, struct espgen_conn *server)
+{
+	(void)server;
+	for (struct espgen_conn *o = espgen_conn_next(srv, NULL); o != NULL; o = espgen_conn_next(srv, o)) {
+		if (!espgen_send(srv, o, "anyone there\?\n", 14)) {
 			chat_server_dropped++;
 		}
 	}
@@ -162,6 +182,13 @@ static void ICACHE_FLASH_ATTR chat_server_roll_tick(void *arg)
 	espgen_on_timer(&chat_server, chat_server_roll);
 }
 
+/* @OneShot ChatServer.quiet(): once, when the delay of its last Timers.start has passed */
+static void ICACHE_FLASH_ATTR chat_server_quiet_tick(void *arg)
+{
+	(void)arg;
+	espgen_on_timer(&chat_server, chat_server_quiet);
+}
+
 sint8 ICACHE_FLASH_ATTR chat_server_start(void)
 {
 	sint8 rc = espgen_server_start(&chat_server, chat_server_connect_cb, chat_server_recv_cb, chat_server_sent_cb,
@@ -170,5 +197,7 @@ sint8 ICACHE_FLASH_ATTR chat_server_start(void)
 	os_timer_disarm(&chat_server_roll_timer);
 	os_timer_setfn(&chat_server_roll_timer, chat_server_roll_tick, NULL);
 	os_timer_arm(&chat_server_roll_timer, 60000, 1);
+	os_timer_disarm(&chat_server_quiet_timer);
+	os_timer_setfn(&chat_server_quiet_timer, chat_server_quiet_tick, NULL);
 	return rc;
 }

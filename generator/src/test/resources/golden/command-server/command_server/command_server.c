@@ -114,7 +114,8 @@ static uint16 ICACHE_FLASH_ATTR command_server_verb(struct command_server_line *
 static int ICACHE_FLASH_ATTR command_server_sum(struct command_server_line *l, int from)
 {
 	int total = 0;
-	for (int start = from, i = from; i <= l->len; i++) {
+	int start = from;
+	for (int i = from; i <= 64 && i <= l->len; i++) {
 		if (i == l->len || (ESPGEN_IN_RANGE(i, 64) ? l->buf[i] : 0) == ' ') {
 			total += espgen_text_parse_int((const uint8 *)l->buf, 64, start, i, 0);
 			start = i + 1;
@@ -123,7 +124,7 @@ static int ICACHE_FLASH_ATTR command_server_sum(struct command_server_line *l, i
 	return total;
 }
 
-/* CommandServer.stats(Connection c, Line l), CommandServer.java:137 */
+/* CommandServer.stats(Connection c, Line l), CommandServer.java:138 */
 static void ICACHE_FLASH_ATTR command_server_stats(struct espgen_server *srv, struct espgen_conn *c,
 						   struct command_server_line *l)
 {

@@ -80,7 +80,7 @@ static void ICACHE_FLASH_ATTR stats_server_count(struct espgen_server *srv, stru
 	int half = s->bytes / 2;
 	int rest = s->digits % 3;
 	int avg = s->lines == 0 ? 0 : espgen_idiv(s->bytes, s->lines);
-	while (half > 1000 && rest >= 0) {
+	for (int i = 0; i < 64 && half > 1000 && rest >= 0; i++) {
 		half -= 1000;
 	}
 	if (s->quitting) {

@@ -45,7 +45,7 @@ public class BroadcastRefuseServer {
             if (o == c) {
                 continue;
             }
-            for (int i = 0; i < blocks; i++) {
+            for (int i = 0; i < 1000 && i < blocks; i++) {
                 if (o.send(block, 0, BLOCK)) {
                     queued++;
                 } else {

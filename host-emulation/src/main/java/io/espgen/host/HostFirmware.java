@@ -75,7 +75,21 @@ public final class HostFirmware {
     /** Compiles with host gcc: -std=gnu11 -Wall -Wextra -Werror -g -O1 -fwrapv, plus -fsanitize=address,undefined -fno-omit-frame-pointer when sanitize; includeDirs as -I. Throws IOException carrying gcc's output when it fails; throws IOException with a clear one-line message when gcc is missing. */
     public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize)
             throws IOException {
-        return build(firmwareSources, includeDirs, workDir, sanitize, System.getProperty(CC_PROPERTY, "gcc"));
+        return build(firmwareSources, includeDirs, workDir, sanitize, List.of());
+    }
+
+    /**
+     * As {@link #build(List, List, Path, boolean)}, with defines ({@code -DESPGEN_LOG_LEVEL=4}, as the chip's
+     * build takes them) added to the compile.
+     */
+    public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            List<String> defines) throws IOException {
+        return build(firmwareSources, includeDirs, workDir, sanitize, defines, System.getProperty(CC_PROPERTY, "gcc"));
+    }
+
+    public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            String compiler) throws IOException {
+        return build(firmwareSources, includeDirs, workDir, sanitize, List.of(), compiler);
     }
 
     /**
@@ -84,7 +98,7 @@ public final class HostFirmware {
      * after includeDirs), the executable to {@code workDir/firmware} ({@code firmware-asan} when sanitized).
      */
     public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
-            String compiler) throws IOException {
+            List<String> defines, String compiler) throws IOException {
         if (firmwareSources.isEmpty()) {
             throw new IllegalArgumentException("no firmware sources");
         }
@@ -99,6 +113,7 @@ public final class HostFirmware {
             cmd.add("-fsanitize=address,undefined");
             cmd.add("-fno-omit-frame-pointer");
         }
+        cmd.addAll(defines);
         for (Path dir : includeDirs) {
             cmd.add("-I" + dir.toAbsolutePath());
         }

@@ -207,11 +207,26 @@ static void write_str(const char *text)
 	(void)ignored;
 }
 
+/* SIGTERM or SIGINT when one waits for the loop's poll (blocked in every thread until then), else 0. */
+static int pending_stop(void)
+{
+	sigset_t pending;
+
+	if (sigpending(&pending) != 0)
+		return 0;
+	if (sigismember(&pending, SIGTERM))
+		return SIGTERM;
+	return sigismember(&pending, SIGINT) ? SIGINT : 0;
+}
+
 /*
  * The watchdog, a thread of its own that wakes every second: a firmware callback that has not returned for
  * HOST_WATCHDOG_TICKS ticks (a loop without an end) ends the process, as the chip's watchdog would reset it;
  * otherwise a stuck firmware would keep the CPU and, its stop signals blocked outside the poll, outlive
- * SIGINT and SIGTERM. A thread, not a timer signal, so no system call of the loop is ever interrupted.
+ * SIGINT and SIGTERM. A stop signal pending while a callback has run since the last tick (a second and more,
+ * when the chip's watchdog would be close) ends it sooner, with 128 + the signal's number, as the signal's
+ * default action would. A thread, not a timer signal, so no
+ * system call of the loop is ever interrupted.
  */
 static void *watchdog_main(void *arg)
 {
@@ -222,6 +237,7 @@ static void *watchdog_main(void *arg)
 	for (;;) {
 		struct timespec second = { 1, 0 };
 		unsigned long seq;
+		int sig;
 
 		nanosleep(&second, NULL);
 		seq = __atomic_load_n(&callback_seq, __ATOMIC_ACQUIRE);
@@ -229,6 +245,13 @@ static void *watchdog_main(void *arg)
 			seen = seq;
 			ticks = 0;
 			continue;
+		}
+		sig = pending_stop();
+		if (sig != 0) {
+			write_str(HOST_TAG "stopped by a signal while the ");
+			write_str(__atomic_load_n(&callback_what, __ATOMIC_RELAXED));
+			write_str(" had not returned for a second\n");
+			_exit(128 + sig);
 		}
 		if (++ticks < HOST_WATCHDOG_TICKS)
 			continue;

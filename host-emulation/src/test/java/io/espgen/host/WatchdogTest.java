@@ -26,6 +26,25 @@ class WatchdogTest {
         }
     }
 
+    /**
+     * SIGTERM (what Ctrl-C in esp:run and its shutdown hook send) ends a firmware stuck in a callback, whose stop
+     * signals wait for the loop's poll: the watchdog thread sees the signal pending and exits with 128 + 15, or
+     * its own watchdog exit 4 when the signal came so late that the stuck callback's 3 s ran out first.
+     */
+    @Test
+    void sigtermEndsAFirmwareStuckInACallback() throws Exception {
+        try (HostFirmware.Running fw = TestFirmwares.start("stuck_fw")) {
+            fw.awaitStdout("^looping forever$", WAIT);
+            fw.process().toHandle().destroy();
+            int exit = fw.awaitExit(Duration.ofSeconds(20));
+            assertThat(exit).as("stderr:\n" + fw.stderr()).isIn(128 + 15, 4);
+            if (exit == 128 + 15) {
+                assertThat(fw.stderr()).contains("espgen-host: stopped by a signal while the timer callback had not "
+                        + "returned for a second");
+            }
+        }
+    }
+
     /** A firmware that only waits, for longer than the watchdog's ticks, is left alone. */
     @Test
     void anIdleFirmwareIsNotAWatchdogCase() throws Exception {

@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.maven.size.DramOrigins;
 import io.espgen.maven.size.LinkedSizeReport;
 import io.espgen.maven.size.ObjectSize;
 import io.espgen.maven.size.SizeLimits;
@@ -54,7 +55,7 @@ public abstract class AbstractCrossMojo extends AbstractEspMojo {
             IOException, InterruptedException {
         SizeTool tool = new SizeTool(toolchain.size());
         List<ObjectSize> sizes = tool.measure(objectDir(), objects);
-        SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266);
+        SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266, DramOrigins.read(generatedDir.toPath()));
         List<String> lines = new ArrayList<>(report.lines());
         List<String> over = new ArrayList<>(report.exceededMessages());
         if (elf != null) {

@@ -200,11 +200,13 @@ public final class Messages {
                 + " more than the irom0 region of eagle.app.v6.ld (" + limit + " bytes)";
     }
 
+    /** @param java the Java field behind symbol and what it costs, or "" */
     public static String dramOverLimit(long used, long limit, String file, long fileBytes, String symbol,
-            long symbolBytes) {
+            long symbolBytes, String java) {
         return PREFIX + "the generated code needs " + used + " bytes of DRAM, " + (used - limit) + " more than the "
                 + "chip's " + limit + " (which the SDK and the heap share, so the link would fail); the most is "
                 + file + "'s " + fileBytes + (symbol.isEmpty() ? "" : ", of which " + symbol + " takes " + symbolBytes)
+                + (java.isEmpty() ? "" : " (" + java + ")")
                 + ": lower maxConnections or the state's array sizes, or keep constant tables in flash";
     }
 

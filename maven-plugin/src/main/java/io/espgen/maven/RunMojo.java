@@ -2,6 +2,7 @@ package io.espgen.maven;
 
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostStartException;
+import io.espgen.maven.compile.CompileOptions;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.run.HostSession;
 import io.espgen.maven.run.HostStack;
@@ -60,6 +61,13 @@ public class RunMojo extends AbstractEspMojo {
     @Parameter(property = "esp.sdkDir")
     protected File sdkDir;
 
+    /**
+     * The log level compiled in, as for esp:firmware: NONE, ERROR, WARN, INFO or DEBUG; the Log calls below it
+     * vanish from the build.
+     */
+    @Parameter(property = "esp.logLevel", defaultValue = "INFO")
+    protected String logLevel;
+
     /** How long the emulation may take to start listening, in seconds. */
     @Parameter(property = "esp.startTimeout", defaultValue = "30")
     protected int startTimeout;
@@ -76,13 +84,14 @@ public class RunMojo extends AbstractEspMojo {
         List<Path> sources = tree.sources().stream().map(tree.root()::resolve).collect(Collectors.toList());
 
         HostStack host = HostStack.choose(stack, sdkDir, sanitize);
+        List<String> defines = CompileOptions.of(0, null, logLevel).logLevelDefine();
         getLog().info(Messages.servingStack(host.value(), host == HostStack.SDK ? sdkDir.toPath() : null));
         if (host == HostStack.EMULATION) {
             getLog().info(Messages.buildingHost(sanitize));
         }
         Path exe;
         try {
-            exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize);
+            exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize, defines);
         } catch (HostFirmware.CompilerMissing e) {
             throw new EspException(Messages.hostCompilerMissing(e.getMessage()));
         } catch (IOException e) {
@@ -103,28 +112,7 @@ public class RunMojo extends AbstractEspMojo {
             throw new EspException(Messages.hostStartFailed());
         }
         HostSession session = new HostSession(running, System.out, System.err, getLog()::info);
-        Thread hook = new Thread(() -> {
-            try {
-                session.stop();
-                getLog().info(Messages.hostStopped());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "espgen-host-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int code;
-        try {
-            code = session.serve(POLL);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is stopping the emulation
-            }
-            if (!session.stopping()) {
-                running.close();
-            }
-        }
+        int code = session.serveUntilShutdown(POLL, () -> getLog().info(Messages.hostStopped()));
         if (session.stopping()) {
             return;
         }

@@ -35,23 +35,28 @@ public final class EchoSample {
 
     /** Runs the processor on the sample and returns the generated {@code espgen/} tree below {@code dir}. */
     public static Path generate(Path dir) throws IOException {
+        return generate(dir, sources());
+    }
+
+    /** Runs the processor on the Java below {@code sourceDir} and returns the generated {@code espgen/} tree. */
+    public static Path generate(Path dir, Path sourceDir) throws IOException {
         Path generated = Files.createDirectories(dir.resolve("generated-sources"));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         List<File> sources;
-        try (Stream<Path> walk = Files.walk(sources())) {
+        try (Stream<Path> walk = Files.walk(sourceDir)) {
             sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().map(Path::toFile)
                     .collect(Collectors.toList());
         }
-        assertThat(sources).as("the echo sample's Java in " + sources()).isNotEmpty();
+        assertThat(sources).as("the Java in " + sourceDir).isNotEmpty();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromFiles(sources);
             List<String> options = List.of("-proc:only", "-s", generated.toString(), "-d", classes.toString(),
-                    "-classpath", dslJar(), "-sourcepath", sources().toString());
+                    "-classpath", dslJar(), "-sourcepath", sourceDir.toString());
             JavaCompiler.CompilationTask task = javac.getTask(out, files, null, options, null, units);
             task.setProcessors(List.of(new EspgenProcessor()));
-            assertThat(task.call()).as("the espgen processor on the echo sample: " + out).isTrue();
+            assertThat(task.call()).as("the espgen processor on " + sourceDir + ": " + out).isTrue();
         }
         Path tree = generated.resolve(EspgenProcessor.OUTPUT_DIR);
         assertThat(tree.resolve("user_main.c")).isRegularFile();

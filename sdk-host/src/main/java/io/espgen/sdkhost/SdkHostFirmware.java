@@ -61,7 +61,19 @@ public final class SdkHostFirmware {
     /** As {@link #build(List, List, Path, Path, String)} with the compiler of {@link HostFirmware#CC_PROPERTY}. */
     public static Build build(List<Path> firmwareSources, List<Path> includeDirs, Path sdkDir, Path workDir)
             throws IOException {
-        return build(firmwareSources, includeDirs, sdkDir, workDir, System.getProperty(HostFirmware.CC_PROPERTY, "gcc"));
+        return build(firmwareSources, includeDirs, sdkDir, workDir, List.of());
+    }
+
+    /** As {@link #build(List, List, Path, Path)}, with defines ({@code -DESPGEN_LOG_LEVEL=4}) for the firmware's C. */
+    public static Build build(List<Path> firmwareSources, List<Path> includeDirs, Path sdkDir, Path workDir,
+            List<String> defines) throws IOException {
+        return build(firmwareSources, includeDirs, sdkDir, workDir, defines,
+                System.getProperty(HostFirmware.CC_PROPERTY, "gcc"));
+    }
+
+    public static Build build(List<Path> firmwareSources, List<Path> includeDirs, Path sdkDir, Path workDir,
+            String compiler) throws IOException {
+        return build(firmwareSources, includeDirs, sdkDir, workDir, List.of(), compiler);
     }
 
     /**
@@ -71,7 +83,7 @@ public final class SdkHostFirmware {
      * when gcc cannot build 32-bit programs (gcc-multilib) or libslirp's header is missing (libslirp-dev).
      */
     public static Build build(List<Path> firmwareSources, List<Path> includeDirs, Path sdkDir, Path workDir,
-            String compiler) throws IOException {
+            List<String> defines, String compiler) throws IOException {
         if (firmwareSources.isEmpty()) {
             throw new IllegalArgumentException("no firmware sources");
         }
@@ -105,6 +117,7 @@ public final class SdkHostFirmware {
         Path fwObj = fresh(work.resolve("fw-obj"));
         List<String> fwFlags = new ArrayList<>(STRICT);
         fwFlags.addAll(FIRMWARE_DEFINES);
+        fwFlags.addAll(defines);
         for (Path dir : includeDirs) {
             fwFlags.addAll(List.of("-I", dir.toAbsolutePath().toString()));
         }

@@ -71,6 +71,14 @@ struct ${st.struct()} {
 };
 
 [/#if]
+[#if s.oneShots()?has_content]
+/* One-shot timers: set up at start, armed by Timers.start (espgen_timer_start), disarmed by Timers.cancel */
+[#list s.oneShots() as t]
+static os_timer_t ${t.variable()};
+static void ICACHE_FLASH_ATTR ${t.callback()}(void *arg);
+[/#list]
+
+[/#if]
 /* The connection table: the SDK admits no more clients than it has entries. */
 static struct espgen_conn ${s.cName()}_conns[${s.macro()}_MAX_CONNECTIONS];
 [#if s.state()??]
@@ -213,9 +221,13 @@ static void ICACHE_FLASH_ATTR ${s.cName()}_error_cb(void *arg, sint8 err)
 }
 
 [#list s.timers() as t]
+[#if t.repeating()]
 /* @Every(millis = ${t.millis()}) ${s.javaName()}.${t.javaName()}(): a repeating os_timer, armed at start */
 static os_timer_t ${t.variable()};
 
+[#else]
+/* @OneShot ${s.javaName()}.${t.javaName()}(): once, when the delay of its last Timers.start has passed */
+[/#if]
 static void ICACHE_FLASH_ATTR ${t.callback()}(void *arg)
 {
 	(void)arg;
@@ -282,7 +294,9 @@ sint8 ICACHE_FLASH_ATTR ${s.cName()}_start(void)
 [#list s.timers() as t]
 	os_timer_disarm(&${t.variable()});
 	os_timer_setfn(&${t.variable()}, ${t.callback()}, NULL);
+[#if t.repeating()]
 	os_timer_arm(&${t.variable()}, ${t.millis()}, 1);
+[/#if]
 [/#list]
 [#if s.gpio()??]
 [#assign g = s.gpio()]

@@ -139,6 +139,12 @@ void espgen_on_receive(struct espgen_server *srv, void *arg, char *data, unsigne
 void espgen_on_sent(struct espgen_server *srv, void *arg);
 /* A timer handler's run: the handler with the server's never-open entry, then what it queued to the SDK. */
 void espgen_on_timer(struct espgen_server *srv, void (*handler)(struct espgen_server *srv, struct espgen_conn *c));
+
+/* A one-shot timer's delay bounds (io.espgen.dsl.Limits: the SDK's 5 ms minimum, os_timer_arm's maximum). */
+#define ESPGEN_TIMER_MIN_MS 5
+#define ESPGEN_TIMER_MAX_MS 0x68D7A3
+/* Java's Timers.start: (re-)arms a one-shot timer for millis, clamped into the bounds above. */
+void espgen_timer_start(os_timer_t *t, os_timer_func_t *fn, int millis);
 void espgen_on_disconnect(struct espgen_server *srv, void *arg);
 void espgen_on_error(struct espgen_server *srv, void *arg, sint8 err);
 

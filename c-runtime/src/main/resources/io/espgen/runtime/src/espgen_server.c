@@ -321,6 +321,19 @@ void ICACHE_FLASH_ATTR espgen_servers_wifi_event(bool up)
 	}
 }
 
+void ICACHE_FLASH_ATTR espgen_timer_start(os_timer_t *t, os_timer_func_t *fn, int millis)
+{
+	if (millis < ESPGEN_TIMER_MIN_MS)
+		millis = ESPGEN_TIMER_MIN_MS;
+	if (millis > ESPGEN_TIMER_MAX_MS)
+		millis = ESPGEN_TIMER_MAX_MS;
+	/* a running timer is disarmed before it is set and armed again, as the SDK's API reference requires
+	 * (os_timer_arm on an armed timer corrupts the timer list) */
+	os_timer_disarm(t);
+	os_timer_setfn(t, fn, NULL);
+	os_timer_arm(t, (uint32)millis, 0);
+}
+
 void ICACHE_FLASH_ATTR espgen_on_disconnect(struct espgen_server *srv, void *arg)
 {
 	struct espgen_conn *c = espgen_find(srv, arg);

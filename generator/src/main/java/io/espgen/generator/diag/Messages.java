@@ -70,6 +70,18 @@ public final class Messages {
                 + "espgen's runtime name theirs: rename the class (" + name + "Server, for instance)";
     }
 
+    /** The first line of {@code <server>.dram}, the Java behind the server's DRAM. */
+    public static String dramOriginsHeader() {
+        return "# the Java behind this server's variables in DRAM, named by esp:firmware when DRAM runs out";
+    }
+
+    /** {@code EchoServer.Session.buffer: 12288 bytes x 15 connections}. */
+    public static String dramOrigin(String java, long bytes, int entries, int connections) {
+        String times = entries == 1 ? "" : entries == connections ? " x " + entries + " connections"
+                : " x " + entries + " (" + connections + " connections and a spare state)";
+        return java + ": " + bytes + " bytes" + times;
+    }
+
     public static String noHandlers() {
         return "this @TcpServer has no handler: annotate a method with @OnConnect, @OnReceive, @OnSent, "
                 + "@OnDisconnect or @OnError";
@@ -206,6 +218,20 @@ public final class Messages {
     public static String timerPeriod(int millis) {
         return "@Every(millis = " + millis + ") is out of range: a repeating os_timer takes " + Limits.MIN_TIMER_MILLIS
                 + " to " + Limits.MAX_TIMER_MILLIS + " ms (the SDK's minimum for a repeating timer, the ROM's maximum)";
+    }
+
+    /** Timers.start/cancel names a timer that is not one of the server's @OneShot methods (null: not a constant). */
+    public static String oneShotName(String name, Collection<String> known) {
+        String what = name == null ? "Timers.start and Timers.cancel name a @OneShot method of the server with a "
+                + "string constant" : "\"" + name + "\" is not a @OneShot method of this server";
+        return what + (known.isEmpty() ? "; annotate the method to run with @OneShot"
+                : "; its @OneShot methods are " + String.join(", ", known));
+    }
+
+    public static String oneShotDelay(int millis) {
+        return "a one-shot timer's delay of " + millis + " ms is out of range: os_timer_arm takes "
+                + Limits.MIN_TIMER_MILLIS + " to " + Limits.MAX_TIMER_MILLIS + " ms (a computed delay is clamped into "
+                + "that range)";
     }
 
     public static String duplicateHandler(String annotation, String other) {
@@ -444,7 +470,7 @@ public final class Messages {
                         + "lower esp.logLevel leaves the call out, arguments and all"),
         VOID_AS_VALUE("using a void method as a value", null),
         FOREIGN_CALL("this call",
-                "handlers may call Connection, Bytes, Text, Log, Math.min/max/abs and the server's own methods"),
+                "handlers may call Connection, Bytes, Text, Log, Timers, Math.min/max/abs and the server's own methods"),
         PASS_CONNECTION("passing this as a Connection", "pass the handler's Connection parameter"),
         PASS_BYTES("passing this as Bytes", "pass the handler's Bytes parameter"),
         PASS_ARRAY("passing this array", "pass a state array or an array parameter"),
@@ -490,6 +516,45 @@ public final class Messages {
         static final String NO_HEAP = "the firmware has no heap for handlers: keep data in the state class";
         static final String METHOD = "write a method of the server class";
         static final String NAMES = "use ASCII letters, digits and _ in names";
+    }
+
+    // --- loops: each has a bound the generator can see, or the chip's watchdog may reset it ---
+
+    /** What to write instead of a loop without a visible bound. */
+    private static final String COUNTED_LOOP = "a loop needs a bound the generator can see, or a long run trips the "
+            + "chip's watchdog (a handler must return within about 3 s): count with an int to a constant cap, "
+            + "for (int i = 0; i < 16 && more; i++), loop over the received Bytes or an array, or spread long work "
+            + "over @OnSent or a timer";
+
+    /** A while or do-while loop. */
+    public static String unboundedLoop(String what) {
+        return unsupported(what, COUNTED_LOOP);
+    }
+
+    public static String loopCounter() {
+        return unsupported("a for loop without one int counter declared and started in it (for (int i = 0; ...)",
+                COUNTED_LOOP);
+    }
+
+    public static String loopBound(String counter) {
+        return unsupported("a loop condition that does not start with a bound on " + counter + " (" + counter
+                + " < N, <= N, > N or >= N, N a constant, an array's length or data.length(); a field or a "
+                + "parameter is no bound)", COUNTED_LOOP);
+    }
+
+    public static String loopStep(String counter) {
+        return unsupported("a loop update that is not one constant step of " + counter + " (" + counter + "++, "
+                + counter + "--, " + counter + " += 2)", COUNTED_LOOP);
+    }
+
+    public static String loopStepsAway(String counter) {
+        return unsupported("a loop whose update steps " + counter + " away from its bound", COUNTED_LOOP);
+    }
+
+    public static String loopCounterAssigned(String counter) {
+        return unsupported("changing the loop counter " + counter + " inside the loop",
+                "the update alone steps it, so the generator can see the loop's bound; keep another local for "
+                        + "the position");
     }
 
     public static String floatingPoint(String type) {

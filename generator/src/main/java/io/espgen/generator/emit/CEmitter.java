@@ -6,6 +6,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.espgen.generator.model.WifiConfig;
+import io.espgen.generator.plan.DramOrigin;
 import io.espgen.generator.plan.ServerPlan;
 import io.espgen.runtime.CRuntime;
 import java.io.IOException;
@@ -94,6 +95,7 @@ public final class CEmitter {
             Map<String, Object> model = Map.of("s", s);
             files.put(s.cName() + "/" + s.cName() + ".c", restoreLines(render("server.c.ftl", model)));
             files.put(s.cName() + "/" + s.cName() + ".h", render("server.h.ftl", model));
+            files.put(s.cName() + "/" + s.cName() + DramOrigin.FILE_SUFFIX, s.dram());
         }
         files.put("user_main.c", render("user_main.c.ftl", Map.of("servers", all, "wifi", wifi,
                 "project", all.get(0).cName().replace('_', '-'))));

@@ -8,6 +8,7 @@ import io.espgen.dsl.Log;
 import io.espgen.dsl.Pin;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.Text;
+import io.espgen.dsl.Timers;
 import io.espgen.dsl.WiFi;
 
 /** The qualified names of the DSL's types, as the processor and the translator compare them: spelled once. */
@@ -24,6 +25,7 @@ public final class DslTypes {
     public static final String LOG = Log.class.getName();
     public static final String PIN = Pin.class.getName();
     public static final String TEXT = Text.class.getName();
+    public static final String TIMERS = Timers.class.getName();
     public static final String MATH = Math.class.getName();
     public static final String STRING = String.class.getName();
 }

@@ -3,6 +3,7 @@ package io.espgen.generator.model;
 import io.espgen.dsl.AfterInterrupt;
 import io.espgen.dsl.Every;
 import io.espgen.dsl.OnConnect;
+import io.espgen.dsl.OneShot;
 import io.espgen.dsl.OnDisconnect;
 import io.espgen.dsl.OnError;
 import io.espgen.dsl.OnFrame;
@@ -28,6 +29,8 @@ public enum Event {
     INTERRUPT(OnInterrupt.class, null, EnumSet.noneOf(ParamKind.class)),
     /** After an input pin's interrupt, in a posted task; its Connection is the server's view, never open. */
     AFTER_INTERRUPT(AfterInterrupt.class, null, EnumSet.of(ParamKind.CONNECTION)),
+    /** A one-shot timer that handlers start and cancel (Timers): any number per server; the server's view too. */
+    ONE_SHOT(OneShot.class, null, EnumSet.of(ParamKind.CONNECTION)),
     /** The station got an address; its Connection is the server's view, never open. */
     WIFI_UP(OnWifiUp.class, "on_wifi_up", EnumSet.of(ParamKind.CONNECTION)),
     /** The station lost its network. */

@@ -30,11 +30,15 @@ public record Handler(Event event, String methodName, String cName, List<Param> 
     /**
      * A timer handler's os_timer.
      *
-     * @param millis the period
+     * @param millis the period; 0 for a one-shot timer, which handlers start (Timers.start)
      * @param variable the {@code os_timer_t}
      * @param callback the function the SDK calls, which runs the handler through the runtime
      */
-    public record Timer(int millis, String variable, String callback) {}
+    public record Timer(int millis, String variable, String callback) {
+        public boolean repeating() {
+            return millis > 0;
+        }
+    }
 
     public Handler {
         params = List.copyOf(params);

@@ -57,7 +57,7 @@ public record Server(
         flashTexts = List.copyOf(flashTexts);
     }
 
-    /** The handler of an event that has at most one (not {@link Event#TIMER}). */
+    /** The handler of an event that has at most one (not {@link Event#TIMER} nor {@link Event#ONE_SHOT}). */
     public Optional<Handler> handler(Event event) {
         return handlers.stream().filter(h -> h.event() == event).findFirst();
     }
@@ -67,8 +67,8 @@ public record Server(
         return handlers.stream().filter(h -> h.event() == event).toList();
     }
 
-    /** The timer handlers, in declaration order. */
+    /** The timer handlers, repeating and one-shot, in declaration order. */
     public List<Handler> timers() {
-        return handlers.stream().filter(h -> h.event() == Event.TIMER).toList();
+        return handlers.stream().filter(h -> h.timer() != null).toList();
     }
 }

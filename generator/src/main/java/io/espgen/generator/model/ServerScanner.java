@@ -236,7 +236,7 @@ public final class ServerScanner {
             if (millis < Limits.MIN_TIMER_MILLIS || millis > Limits.MAX_TIMER_MILLIS) {
                 error(Messages.timerPeriod(millis), method, eventAnn, Annotations.explicitValue(eventAnn, "millis"));
             }
-        } else {
+        } else if (event != Event.ONE_SHOT) {
             ExecutableElement previous = byEvent.putIfAbsent(event, method);
             if (previous != null) {
                 error(Messages.duplicateHandler(name, previous.getSimpleName() + "()"), method, eventAnn, null);

@@ -60,7 +60,8 @@ public record ServerPlan(
         GpioPlan gpio,
         List<FieldPlan> shared,
         List<TablePlan> tables,
-        boolean spareState) {
+        boolean spareState,
+        String dram) {
     /**
      * A framed server's struct espgen_framing, as C initializer values; null without @Framed.
      *
@@ -111,13 +112,21 @@ public record ServerPlan(
     public record SlotPlan(String slot, String function) {}
 
     /**
-     * A timer handler's os_timer: armed, repeating, when the server starts.
+     * A timer handler's os_timer: armed, repeating, when the server starts; or one-shot, set up when the server
+     * starts and armed by Timers.start (espgen_timer_start).
      *
      * @param function the handler's function
      * @param variable the {@code os_timer_t}
      * @param callback what the SDK calls: it runs the function through espgen_on_timer
+     * @param millis the period of a repeating timer; 0 for a one-shot one
      */
-    public record TimerPlan(String function, String variable, String callback, int millis, String javaName) {}
+    public record TimerPlan(String function, String variable, String callback, int millis, String javaName,
+            boolean repeating) {}
+
+    /** The one-shot timers, which handlers before them in the file name (declared early). */
+    public List<TimerPlan> oneShots() {
+        return timers.stream().filter(t -> !t.repeating()).toList();
+    }
 
     /**
      * The server's pins and their interrupt; null when it declares no pin.
@@ -170,7 +179,7 @@ public record ServerPlan(
         List<SlotPlan> slots = new ArrayList<>();
         for (Event e : Event.values()) {
             if (e.slot() == null) {
-                continue; // timers and the pins' handlers are run by their own functions
+                continue; // timers, one-shot timers and the pins' handlers run through their own functions
             }
             Handler h = s.handler(e).orElse(null);
             boolean initState = e == Event.CONNECT && state != null;
@@ -183,9 +192,9 @@ public record ServerPlan(
         }
         List<TimerPlan> timers = new ArrayList<>();
         for (Handler h : s.timers()) {
-            functions.add(function(s, state, Event.TIMER, h, h.cName(), false));
+            functions.add(function(s, state, h.event(), h, h.cName(), false));
             timers.add(new TimerPlan(h.cName(), h.timer().variable(), h.timer().callback(), h.timer().millis(),
-                    h.methodName()));
+                    h.methodName(), h.timer().repeating()));
         }
         for (Handler h : s.handlers(Event.INTERRUPT)) {
             functions.add(function(s, state, Event.INTERRUPT, h, h.cName(), false));
@@ -222,7 +231,7 @@ public record ServerPlan(
                 s.closeOnQueueFull() ? "ESPGEN_QUEUE_FULL_CLOSE" : "ESPGEN_QUEUE_FULL_REFUSE", state, s.constants(),
                 s.flashTexts(), helpers, functions, slots, s.framing().map(f -> framing(c, f)).orElse(null), timers,
                 gpio(s), shared, tables,
-                s.spareState() && state != null);
+                s.spareState() && state != null, DramOrigin.render(DramOrigin.of(s, c), s.maxConnections()));
     }
 
     private static GpioPlan gpio(Server s) {

@@ -99,7 +99,7 @@ public final class ServerTranslator {
             String name = h.method().getSimpleName().toString();
             handlerNames.add(name);
             handlerFunctions.put(h, names.handler(name));
-            if (h.event() == Event.TIMER) {
+            if (h.event() == Event.TIMER || h.event() == Event.ONE_SHOT) {
                 timers.put(h, new Handler.Timer(h.millis(), names.global(name + "Timer"), names.global(name + "Tick")));
             }
             if (h.interrupt() != null) {
@@ -112,6 +112,11 @@ public final class ServerTranslator {
         ServerWide wide = new ServerWide(fieldsOf, stateQualified, stateStruct,
                 site.stateClass().map(c -> ServerNames.stateTable(server, c.getSimpleName().toString())).orElse(null));
         String logPrefix = simpleName + ": ";
+        timers.forEach((h, t) -> {
+            if (!t.repeating()) {
+                wide.oneShot(h.method().getSimpleName().toString(), t);
+            }
+        });
 
         Pins pins = new Pins(fieldsOf.pins(), names.global("gpioIsr"), names.global("gpioTask"),
                 names.global("gpioQueue"));

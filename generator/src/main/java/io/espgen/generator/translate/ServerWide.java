@@ -22,6 +22,8 @@ public final class ServerWide {
     private final String stateQualified;
     private final String stateStruct;
     private final String stateTable;
+    /** The @OneShot handlers' timers by method name, which Timers.start and Timers.cancel name. */
+    private final Map<String, io.espgen.generator.model.Handler.Timer> oneShots = new java.util.TreeMap<>();
     /** Whether code looks up other connections' state: the table then has a spare entry (see Connection.state). */
     private boolean spareState;
 
@@ -82,6 +84,20 @@ public final class ServerWide {
     /** The C literal of a static final field only the processor folds, or null. */
     public String folded(IVariableBinding v) {
         return fields == null ? null : fields.folded(v);
+    }
+
+    void oneShot(String method, io.espgen.generator.model.Handler.Timer timer) {
+        oneShots.put(method, timer);
+    }
+
+    /** The @OneShot handler's timer, or null. */
+    public io.espgen.generator.model.Handler.Timer oneShot(String method) {
+        return oneShots.get(method);
+    }
+
+    /** The @OneShot handlers' names, sorted. */
+    public java.util.Set<String> oneShotNames() {
+        return oneShots.keySet();
     }
 
     public String stateQualified() {

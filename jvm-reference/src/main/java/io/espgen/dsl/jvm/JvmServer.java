@@ -17,9 +17,11 @@ import io.espgen.dsl.OnInterrupt;
 import io.espgen.dsl.OnOversize;
 import io.espgen.dsl.OnReceive;
 import io.espgen.dsl.OnSent;
+import io.espgen.dsl.OneShot;
 import io.espgen.dsl.Pin;
 import io.espgen.dsl.TcpServer;
 import io.espgen.dsl.spi.LogSink;
+import io.espgen.dsl.spi.TimerControl;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -104,6 +106,19 @@ public final class JvmServer implements AutoCloseable {
     /** The @Every handlers, each with when it is due next (System.nanoTime). */
     private final List<Timer> timers = new ArrayList<>();
 
+    /** The @OneShot handlers by name: armed or not, and when due (Timers.start, Timers.cancel). */
+    private final Map<String, OneShotTimer> oneShots = new java.util.TreeMap<>();
+
+    private static final class OneShotTimer {
+        final Method method;
+        boolean armed;
+        long due;
+
+        OneShotTimer(Method method) {
+            this.method = method;
+        }
+    }
+
     private static final class Timer {
         final Method method;
         final long periodNanos;
@@ -149,6 +164,10 @@ public final class JvmServer implements AutoCloseable {
                 m.setAccessible(true);
                 long period = TimeUnit.MILLISECONDS.toNanos(every.millis());
                 timers.add(new Timer(m, period, start + period));
+            }
+            if (m.isAnnotationPresent(OneShot.class)) {
+                m.setAccessible(true);
+                oneShots.put(m.getName(), new OneShotTimer(m));
             }
         }
         Class<?> stateClass = null;
@@ -303,11 +322,26 @@ public final class JvmServer implements AutoCloseable {
 
     private void run() {
         LogSink.install(this::print);
+        TimerControl.install(new TimerControl.Host() {
+            @Override
+            public void start(String handler, int millis) {
+                // re-armed: only the last start counts, as espgen_timer_start disarms before arming
+                OneShotTimer t = oneShot(handler);
+                t.armed = true;
+                t.due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            }
+
+            @Override
+            public void cancel(String handler) {
+                oneShot(handler).armed = false;
+            }
+        });
         try {
             while (running) {
                 selector.select(this::ready, nextTimeoutMillis()); // a posted change wakes it
                 closeIdle();
                 runTimers();
+                runOneShots();
                 for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
                     r.run();
                 }
@@ -321,6 +355,7 @@ public final class JvmServer implements AutoCloseable {
             quietly(listener);
             quietly(selector);
             LogSink.remove();
+            TimerControl.remove();
         }
     }
 
@@ -731,12 +766,55 @@ public final class JvmServer implements AutoCloseable {
         settleAll();
     }
 
+    private OneShotTimer oneShot(String handler) {
+        OneShotTimer t = oneShots.get(handler);
+        if (t == null) {
+            throw new IllegalArgumentException("\"" + handler + "\" is not a @OneShot method of " + name);
+        }
+        return t;
+    }
+
+    /**
+     * Runs the @OneShot handlers that are due, once each, the earliest first, as their os_timers fire
+     * (espgen_on_timer); one a handler re-arms waits for its new time.
+     */
+    private void runOneShots() {
+        long now = System.nanoTime();
+        for (int round = 0; round < oneShots.size(); round++) {
+            OneShotTimer t = null;
+            for (OneShotTimer o : oneShots.values()) {
+                if (o.armed && now - o.due >= 0 && (t == null || o.due - t.due < 0)) {
+                    t = o;
+                }
+            }
+            if (t == null) {
+                return;
+            }
+            t.armed = false;
+            Object[] args = new Object[t.method.getParameterCount()];
+            java.util.Arrays.fill(args, table.nobody);
+            try {
+                t.method.invoke(server, args);
+            } catch (InvocationTargetException e) {
+                fail(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            settleAll();
+        }
+    }
+
     private long nextTimeoutMillis() {
         long limit = TimeUnit.SECONDS.toNanos(config.idleTimeoutSeconds());
         long now = System.nanoTime();
         long next = Long.MAX_VALUE;
         for (Timer t : timers) {
             next = Math.min(next, t.due - now);
+        }
+        for (OneShotTimer t : oneShots.values()) {
+            if (t.armed) {
+                next = Math.min(next, t.due - now);
+            }
         }
         for (JvmConnection c : connections) {
             next = Math.min(next, c.finPending ? c.finRetry - now : c.lastReceive + limit - now);

@@ -45,9 +45,7 @@ public final class CompileCommand {
         this.gcc = gcc;
         List<String> f = new ArrayList<>(FIXED_FLAGS);
         f.add("-DSPI_FLASH_SIZE_MAP=" + options.flashSizeMap());
-        if (options.logLevel() != CompileOptions.DEFAULT_LOG_LEVEL) {
-            f.add("-DESPGEN_LOG_LEVEL=" + options.logLevel());
-        }
+        f.addAll(options.logLevelDefine());
         f.addAll(WARNING_FLAGS);
         f.add("-fmacro-prefix-map=" + tree.toAbsolutePath() + tree.getFileSystem().getSeparator() + "=");
         for (Path dir : includeDirs) {

@@ -47,6 +47,11 @@ public record CompileOptions(int flashSizeMap, List<String> extraFlags, int logL
         return new CompileOptions(flashSizeMap, splitFlags(cflags), level);
     }
 
+    /** The define that sets the build's log level, as both the chip's and the host's compiles take it; none for INFO. */
+    public List<String> logLevelDefine() {
+        return logLevel == DEFAULT_LOG_LEVEL ? List.of() : List.of("-DESPGEN_LOG_LEVEL=" + logLevel);
+    }
+
     static List<String> splitFlags(String cflags) {
         if (cflags == null || cflags.isBlank()) {
             return List.of();

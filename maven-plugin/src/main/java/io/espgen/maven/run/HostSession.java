@@ -50,6 +50,38 @@ public final class HostSession {
         }
     }
 
+    /**
+     * {@link #serve} with a shutdown hook that stops the emulation when this JVM is asked to end (Ctrl-C,
+     * SIGTERM): the firmware gets SIGTERM, and is killed when it has not ended within HostFirmware's stop timeout,
+     * so it never outlives the JVM (a firmware stuck in a callback ends on its own watchdog thread's check).
+     * Returns the exit status; {@link #stopping()} then says whether the hook stopped it.
+     *
+     * @param stopped runs on the hook's thread once the emulation has ended
+     */
+    public int serveUntilShutdown(Duration poll, Runnable stopped) throws InterruptedException {
+        Thread hook = new Thread(() -> {
+            try {
+                stop();
+                stopped.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "espgen-host-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return serve(poll);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is stopping the emulation
+            }
+            if (!stopping) {
+                running.close();
+            }
+        }
+    }
+
     private void pump() {
         for (String line : out.pump()) {
             Listener.parse(line).filter(announced::add).ifPresent(l ->

@@ -60,12 +60,12 @@ public enum HostStack {
      * Builds the firmware's C for this stack into {@code outputDir/host} (emulation) or {@code outputDir/sdk-host}
      * (SDK stack, from the SDK where it is: nothing of it is copied); returns the executable.
      */
-    public Path build(List<Path> sources, List<Path> includeDirs, Path outputDir, File sdkDir, boolean sanitize)
-            throws IOException {
+    public Path build(List<Path> sources, List<Path> includeDirs, Path outputDir, File sdkDir, boolean sanitize,
+            List<String> defines) throws IOException {
         Path work = outputDir.resolve(dir);
         if (this == EMULATION) {
-            return HostFirmware.build(sources, includeDirs, work, sanitize);
+            return HostFirmware.build(sources, includeDirs, work, sanitize, defines);
         }
-        return SdkHostFirmware.build(sources, includeDirs, sdkDir.toPath(), work).exe();
+        return SdkHostFirmware.build(sources, includeDirs, sdkDir.toPath(), work, defines).exe();
     }
 }

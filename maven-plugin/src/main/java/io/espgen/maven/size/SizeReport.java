@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The size report, in the spirit of PlatformIO's: per region a bar, the share of the limit and the bytes,
@@ -17,8 +18,15 @@ public final class SizeReport {
     private final List<ObjectSize> files;
     private final SizeLimits limits;
     private final ObjectSize total;
+    private final Map<String, String> origins;
 
     public SizeReport(List<ObjectSize> files, SizeLimits limits) {
+        this(files, limits, Map.of());
+    }
+
+    /** @param origins the Java behind C symbols ({@link DramOrigins}), named when DRAM runs out */
+    public SizeReport(List<ObjectSize> files, SizeLimits limits, Map<String, String> origins) {
+        this.origins = Map.copyOf(origins);
         List<ObjectSize> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(ObjectSize::file));
         this.files = List.copyOf(sorted);
@@ -65,7 +73,7 @@ public final class SizeReport {
                     ObjectSize most = files.stream().max(java.util.Comparator.comparingLong(ObjectSize::dram))
                             .orElse(total);
                     yield Messages.dramOverLimit(total.dram(), limits.dram(), most.file(), most.dram(),
-                            most.largestDram(), most.largestDramSize());
+                            most.largestDram(), most.largestDramSize(), origins.getOrDefault(most.largestDram(), ""));
                 }
             });
         }

@@ -52,7 +52,8 @@ class HostStackTest {
         SourceTree tree = SourceTree.scan(EchoSample.generate(tmp));
         List<Path> sources = tree.sources().stream().map(tree.root()::resolve).toList();
         Path sdk = StandInSdk.write(Path.of(System.getProperty("espgen.buildDir", "target"), "sdk-standin"));
-        Path exe = HostStack.SDK.build(sources, tree.includeDirs(), tmp.resolve("espgen"), sdk.toFile(), false);
+        Path exe = HostStack.SDK.build(sources, tree.includeDirs(), tmp.resolve("espgen"), sdk.toFile(), false,
+                List.of());
         assertThat(exe).isEqualTo(tmp.resolve("espgen/sdk-host/firmware"));
         try (HostFirmware.Running fw = HostFirmware.start(exe, List.of("--any-port", "--exit-after-ms", "120000"),
                 Map.of(), Duration.ofSeconds(60))) {

@@ -99,10 +99,13 @@ public final class BodyTranslator {
         } else if (s instanceof IfStatement i) {
             out.add(ifStatement(i));
         } else if (s instanceof WhileStatement w) {
+            ctx.error(w, Messages.unboundedLoop("a while loop"));
             out.add(new CStmt.While(exprs.value(w.getExpression()), block(w.getBody())));
         } else if (s instanceof DoStatement d) {
+            ctx.error(d, Messages.unboundedLoop("a do-while loop"));
             out.add(new CStmt.DoWhile(block(d.getBody()), exprs.value(d.getExpression())));
         } else if (s instanceof ForStatement f) {
+            LoopBounds.check(ctx, f);
             out.add(forStatement(f));
         } else if (s instanceof EnhancedForStatement f) {
             out.add(forEach(f));

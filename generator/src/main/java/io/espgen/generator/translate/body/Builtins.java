@@ -6,6 +6,7 @@ import static io.espgen.generator.model.DslTypes.LOG;
 import static io.espgen.generator.model.DslTypes.MATH;
 import static io.espgen.generator.model.DslTypes.PIN;
 import static io.espgen.generator.model.DslTypes.TEXT;
+import static io.espgen.generator.model.DslTypes.TIMERS;
 
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.ir.CExpr;
@@ -123,6 +124,9 @@ final class Builtins {
             of(PIN, "read", Effect.READS_PIN, c -> c.call("espgen_gpio_read", c.receiver())),
             of(PIN, "write", Effect.WRITES_PIN, c -> c.call("espgen_gpio_write", c.receiver(), c.arg(0))),
             of(PIN, "toggle", Effect.WRITES_PIN, c -> c.call("espgen_gpio_toggle", c.receiver())),
+            // Timers: the server's @OneShot handlers, named by a string constant (espgen_server.c: espgen_timer_start)
+            of(TIMERS, "start", Effect.WRITES_CONNECTION, Site::timerStart),
+            of(TIMERS, "cancel", Effect.WRITES_CONNECTION, Site::timerCancel),
             // Log: os_printf with the format in flash, through the runtime's level macros (espgen_runtime.h)
             of(LOG, "error", Effect.PRINTS, c -> c.log(LogLevel.ERROR)),
             of(LOG, "warn", Effect.PRINTS, c -> c.log(LogLevel.WARN)),
@@ -137,7 +141,7 @@ final class Builtins {
     /** Whether the type has built-ins (a call of one of its other methods is reported by name). */
     static boolean isDslType(String owner) {
         return owner.equals(CONNECTION) || owner.equals(BYTES) || owner.equals(TEXT) || owner.equals(MATH)
-                || owner.equals(LOG) || owner.equals(PIN);
+                || owner.equals(LOG) || owner.equals(PIN) || owner.equals(TIMERS);
     }
 
     /**

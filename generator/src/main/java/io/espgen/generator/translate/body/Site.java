@@ -1,10 +1,12 @@
 package io.espgen.generator.translate.body;
 
+import io.espgen.dsl.Limits;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.diag.Messages.Construct;
 import io.espgen.generator.ir.CExpr;
 import io.espgen.generator.model.DslTypes;
 import io.espgen.generator.model.FlashText;
+import io.espgen.generator.model.Handler;
 import io.espgen.generator.model.JavaType;
 import io.espgen.generator.translate.Constants;
 import io.espgen.generator.translate.Scope.Kind;
@@ -147,6 +149,45 @@ final class Site {
     CExpr misplaced(String message) {
         ctx.error(call, message);
         return null;
+    }
+
+    /**
+     * {@code Timers.start("blink", 500)}: re-arms the @OneShot handler's os_timer; a constant delay is checked here,
+     * a computed one clamped by the runtime.
+     */
+    CExpr timerStart() {
+        Handler.Timer t = oneShot(0);
+        if (t == null) {
+            return null;
+        }
+        Expression delay = argument(1);
+        if (delay.resolveConstantExpressionValue() instanceof Integer ms
+                && (ms < Limits.MIN_TIMER_MILLIS || ms > Limits.MAX_TIMER_MILLIS)) {
+            ctx.error(delay, Messages.oneShotDelay(ms));
+            return null;
+        }
+        return call("espgen_timer_start", new CExpr.Prefix("&", CExpr.name(t.variable())), CExpr.name(t.callback()),
+                arg(1));
+    }
+
+    /** {@code Timers.cancel("blink")}: disarms it. */
+    CExpr timerCancel() {
+        Handler.Timer t = oneShot(0);
+        return t == null ? null : call("os_timer_disarm", new CExpr.Prefix("&", CExpr.name(t.variable())));
+    }
+
+    /** Argument i, a string constant naming one of the server's @OneShot handlers; reports anything else. */
+    private Handler.Timer oneShot(int i) {
+        Expression e = argument(i);
+        if (!(e.resolveConstantExpressionValue() instanceof String name)) {
+            ctx.error(e, Messages.oneShotName(null, ctx.scope.wide().oneShotNames()));
+            return null;
+        }
+        Handler.Timer t = ctx.scope.wide().oneShot(name);
+        if (t == null) {
+            ctx.error(e, Messages.oneShotName(name, ctx.scope.wide().oneShotNames()));
+        }
+        return t;
     }
 
     /** {@code Math.min/max/abs} on int or long. */
