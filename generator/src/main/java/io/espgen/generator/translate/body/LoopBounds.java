@@ -61,6 +61,11 @@ final class LoopBounds {
             ctx.error((ASTNode) f.updaters().get(0), Messages.loopStepsAway(counter.getName()));
             return false;
         }
+        Expression start = ((VariableDeclarationFragment) vde.fragments().get(0)).getInitializer();
+        if (!boundedStart(start, direction)) {
+            ctx.error(start, Messages.loopStart(counter.getName(), direction > 0));
+            return false;
+        }
         Object limit = ((InfixExpression) cond).getRightOperand().resolveConstantExpressionValue();
         if (counterOnRight((InfixExpression) cond, counter)) {
             limit = ((InfixExpression) cond).getLeftOperand().resolveConstantExpressionValue();
@@ -169,6 +174,32 @@ final class LoopBounds {
 
     private static boolean isArray(ITypeBinding t) {
         return t != null && t.isArray();
+    }
+
+    /**
+     * Whether the counter starts where the bound is a visible distance away: a limit (a constant, a length), or
+     * clamped towards the bound by Math.max (counting up) or Math.min (counting down) with a constant. A field
+     * start could be -2^31 and keep an up-counting loop on the CPU for minutes.
+     */
+    private static boolean boundedStart(Expression start, int direction) {
+        start = BodyContext.strip(start);
+        if (isLimit(start)) {
+            return true;
+        }
+        String clamp = direction > 0 ? "max" : "min";
+        if (start instanceof MethodInvocation m && m.getName().getIdentifier().equals(clamp)
+                && m.arguments().size() == 2 && m.getExpression() != null) {
+            ITypeBinding t = m.getExpression().resolveTypeBinding();
+            if (t == null || !t.getQualifiedName().equals("java.lang.Math")) {
+                return false;
+            }
+            for (Object a : m.arguments()) {
+                if (isLimit((Expression) a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The constant the update adds to the counter, or 0 when it is not such a step. */
