@@ -14,7 +14,12 @@
 #ifndef ESPGEN_SDK_H
 #define ESPGEN_SDK_H
 
-#ifdef ESPGEN_REAL_SDK
+#if defined(ESPGEN_TARGET_RTOS)
+
+/* the FreeRTOS target: ESP8266_RTOS_SDK 3.x, the same names served on its sockets and tasks */
+#include "espgen_rtos_sdk.h"
+
+#elif defined(ESPGEN_REAL_SDK)
 
 /* osapi.h keeps os_printf's format in DRAM unless USE_OPTIMIZE_PRINTF is defined; mem.h makes os_malloc
  * os_malloc_iram (IRAM heap first) unless MEM_DEFAULT_USE_DRAM is. espgen wants formats in flash and
@@ -402,7 +407,7 @@ sint8 espconn_set_opt(struct espconn *espconn, uint8 opt);
 sint8 espconn_recv_hold(struct espconn *pespconn);
 sint8 espconn_recv_unhold(struct espconn *pespconn);
 
-#endif /* ESPGEN_REAL_SDK */
+#endif /* ESPGEN_TARGET_RTOS, ESPGEN_REAL_SDK, or the project's own */
 
 /*
  * The SDK's TCP limits, under espgen's own names so they never clash with the SDK's headers. The Java side
