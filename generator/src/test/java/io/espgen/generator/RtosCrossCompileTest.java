@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RtosCrossCompileTest {
 
     static final List<String> FLAGS = List.of("xtensa-lx106-elf-gcc", "-std=gnu99", "-Os", "-ffunction-sections",
-            "-fdata-sections", "-fstrict-volatile-bitfields", "-mlongcalls", "-nostdlib", "-D_GNU_SOURCE",
+            "-fdata-sections", "-fstrict-volatile-bitfields", "-mlongcalls", "-nostdlib", "-D_GNU_SOURCE", "-fwrapv",
             "-D" + CRuntime.RTOS_DEFINE, "-Wall", "-Wextra", "-Werror", "-Iinclude", "-Irtos", "-c");
 
     static Stream<Arguments> servers() {

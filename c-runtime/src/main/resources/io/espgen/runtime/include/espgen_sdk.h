@@ -7,7 +7,9 @@
  *     headers are used and nothing below is declared;
  *   - cross-compile without an SDK (a checked build, no image): xtensa-lx106-elf-gcc -DICACHE_FLASH;
  *   - on the host: the host emulation (module host-emulation, io/espgen/host) implements every function
- *     declared here.
+ *     declared here;
+ *   - for the FreeRTOS target (ESP8266_RTOS_SDK 3.x), define ESPGEN_TARGET_RTOS: espgen_rtos_sdk.h (c-runtime,
+ *     io/espgen/runtime/rtos) stands for all of this file but the TCP limits at its end.
  * Symbol names follow the SDK (os_memcpy is ets_memcpy in ROM, os_malloc is pvPortMalloc, ...), so the
  * same objects link against the SDK's libraries.
  */

@@ -91,7 +91,7 @@ static int64_t espgen_rtos_now_us(void)
 
 /* ---- timers and posted tasks, run by the loop ---- */
 
-void espgen_rtos_timer_setfn(os_timer_t *t, os_timer_func_t *fn, void *arg)
+void espgen_rtos_timer_setfn(os_timer_t *t, espgen_rtos_timer_fn *fn, void *arg)
 {
 	espgen_rtos_timer_disarm(t);
 	t->fn = fn;
@@ -158,7 +158,7 @@ bool system_os_task(os_task_t task, uint8 prio, os_event_t *queue, uint8 qlen)
 	return true;
 }
 
-bool system_os_post(uint8 prio, ETSSignal sig, ETSParam par)
+bool system_os_post(uint8 prio, uint32 sig, uint32 par)
 {
 	struct espgen_rtos_task *t;
 	os_event_t *e;

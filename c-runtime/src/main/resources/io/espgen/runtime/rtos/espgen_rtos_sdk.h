@@ -273,54 +273,73 @@ void espgen_rtos_host_listening(int fd, int firmware_port);
 #define ESPGEN_RTOS_FREE free
 #endif
 
-/* osapi.h and mem.h's names: newlib's string routines, printf (the SDK's stdout is the UART), the heap */
+/* osapi.h and mem.h's names: newlib's string routines, printf (the SDK's stdout is the UART), the heap. The SDK's
+ * esp_libc.h defines some of them already (os_printf as printf, os_malloc on heap_caps_malloc): those stand. */
+#ifndef os_memcpy
 #define os_memcpy memcpy
+#endif
+#ifndef os_memset
 #define os_memset memset
+#endif
+#ifndef os_memcmp
 #define os_memcmp memcmp
+#endif
+#ifndef os_strlen
 #define os_strlen strlen
-#define os_strcmp strcmp
-#define os_strncmp strncmp
+#endif
+#ifndef os_sprintf
 #define os_sprintf sprintf
+#endif
+#ifndef os_printf
 #define os_printf printf
+#endif
+#ifndef os_malloc
 #define os_malloc(s) ESPGEN_RTOS_MALLOC(s)
+#endif
+#ifndef os_free
 #define os_free(p) ESPGEN_RTOS_FREE(p)
+#endif
 
-/* os_timer: run on the firmware's task by its loop (espgen_rtos_net.c), so a timer's handler, like every
- * other, runs one at a time with the rest; never from FreeRTOS's timer task. */
-typedef void os_timer_func_t(void *timer_arg);
-typedef struct espgen_rtos_timer {
+/*
+ * os_timer, run on the firmware's task by its loop (espgen_rtos_net.c), so a timer's handler, like every other,
+ * runs one at a time with the rest, never from a FreeRTOS timer task. The SDK has an os_timer of its own (rom/
+ * ets_sys.h, on FreeRTOS's timer task): these names replace it in what the generated code and the runtime compile.
+ */
+typedef void espgen_rtos_timer_fn(void *arg);
+struct espgen_rtos_timer {
 	struct espgen_rtos_timer *next; /* the loop's list of armed timers */
 	int64_t due_us;
 	uint32 period_ms; /* 0: once */
-	os_timer_func_t *fn;
+	espgen_rtos_timer_fn *fn;
 	void *arg;
 	uint32 round; /* the loop's round it last ran in */
 	uint8 armed;
-} os_timer_t;
+};
 
-void espgen_rtos_timer_setfn(os_timer_t *t, os_timer_func_t *fn, void *arg);
-void espgen_rtos_timer_arm(os_timer_t *t, uint32 ms, bool repeat);
-void espgen_rtos_timer_disarm(os_timer_t *t);
+void espgen_rtos_timer_setfn(struct espgen_rtos_timer *t, espgen_rtos_timer_fn *fn, void *arg);
+void espgen_rtos_timer_arm(struct espgen_rtos_timer *t, uint32 ms, bool repeat);
+void espgen_rtos_timer_disarm(struct espgen_rtos_timer *t);
+#define os_timer_t struct espgen_rtos_timer
 #define os_timer_setfn espgen_rtos_timer_setfn
 #define os_timer_arm espgen_rtos_timer_arm
 #define os_timer_disarm espgen_rtos_timer_disarm
 
-/* system_os_task and system_os_post: tasks run by the same loop, after the event that posted them */
-typedef uint32 ETSSignal;
-typedef uint32 ETSParam;
-typedef struct ETSEventTag {
-	ETSSignal sig;
-	ETSParam par;
-} ETSEvent;
-typedef ETSEvent os_event_t;
-typedef void (*os_task_t)(os_event_t *e);
+/* system_os_task and system_os_post (NONOS's user_interface.h): tasks run by the same loop, after the event that
+ * posted them. */
+struct espgen_rtos_event {
+	uint32 sig;
+	uint32 par;
+};
+typedef void (*espgen_rtos_task_fn)(struct espgen_rtos_event *e);
+#define os_event_t struct espgen_rtos_event
+#define os_task_t espgen_rtos_task_fn
 
 #define USER_TASK_PRIO_0 0
 #define USER_TASK_PRIO_1 1
 #define USER_TASK_PRIO_2 2
 
 bool system_os_task(os_task_t task, uint8 prio, os_event_t *queue, uint8 qlen);
-bool system_os_post(uint8 prio, ETSSignal sig, ETSParam par);
+bool system_os_post(uint8 prio, uint32 sig, uint32 par);
 
 static inline uint32 system_get_time(void)
 {
