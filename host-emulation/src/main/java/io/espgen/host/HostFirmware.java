@@ -84,25 +84,32 @@ public final class HostFirmware {
         List<Path> hostSources = HostSources.extract(workDir.resolve("espgen-host"));
         Path include = CRuntime.extractInclude(workDir.resolve("espgen-include"));
         Path exe = workDir.resolve(sanitize ? "firmware-asan" : "firmware").toAbsolutePath();
+        List<Path> allSources = new ArrayList<>(firmwareSources);
+        allSources.addAll(hostSources);
+        List<Path> allIncludes = new ArrayList<>(includeDirs);
+        allIncludes.add(include);
+        return gcc(command(compiler, List.of(), sanitize, allIncludes, allSources, exe), compiler, workDir, exe);
+    }
+
+    /** gcc's command line: the project's flags, the sanitizers when asked for, then defines, -I, sources, -o. */
+    private static List<String> command(String compiler, List<String> defines, boolean sanitize, List<Path> includeDirs,
+            List<Path> sources, Path exe) {
         List<String> cmd = new ArrayList<>(List.of(compiler,
                 "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fwrapv"));
         if (sanitize) {
             cmd.add("-fsanitize=address,undefined");
             cmd.add("-fno-omit-frame-pointer");
         }
+        cmd.addAll(defines);
         for (Path dir : includeDirs) {
             cmd.add("-I" + dir.toAbsolutePath());
         }
-        cmd.add("-I" + include.toAbsolutePath());
-        for (Path source : firmwareSources) {
-            cmd.add(source.toAbsolutePath().toString());
-        }
-        for (Path source : hostSources) {
+        for (Path source : sources) {
             cmd.add(source.toAbsolutePath().toString());
         }
         cmd.add("-o");
         cmd.add(exe.toString());
-        return gcc(cmd, compiler, workDir, exe);
+        return cmd;
     }
 
     /**
@@ -128,28 +135,13 @@ public final class HostFirmware {
         List<Path> rtosSources = CRuntime.extractRtos(rtosDir);
         List<Path> hostSources = HostSources.extractRtos(workDir.resolve("espgen-rtos-host"));
         Path exe = workDir.resolve(sanitize ? "firmware-rtos-asan" : "firmware-rtos").toAbsolutePath();
-        List<String> cmd = new ArrayList<>(List.of(compiler,
-                "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fwrapv", "-pthread",
-                "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"));
-        if (sanitize) {
-            cmd.add("-fsanitize=address,undefined");
-            cmd.add("-fno-omit-frame-pointer");
-        }
-        for (Path dir : includeDirs) {
-            cmd.add("-I" + dir.toAbsolutePath());
-        }
-        cmd.add("-I" + rtosDir.toAbsolutePath());
-        for (Path source : sources) {
-            cmd.add(source.toAbsolutePath().toString());
-        }
-        for (Path source : rtosSources) {
-            cmd.add(source.toAbsolutePath().toString());
-        }
-        for (Path source : hostSources) {
-            cmd.add(source.toAbsolutePath().toString());
-        }
-        cmd.add("-o");
-        cmd.add(exe.toString());
+        List<Path> allSources = new ArrayList<>(sources);
+        allSources.addAll(rtosSources);
+        allSources.addAll(hostSources);
+        List<Path> allIncludes = new ArrayList<>(includeDirs);
+        allIncludes.add(rtosDir);
+        List<String> cmd = command(compiler, List.of("-pthread", "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"),
+                sanitize, allIncludes, allSources, exe);
         return gcc(cmd, compiler, workDir, exe);
     }
 

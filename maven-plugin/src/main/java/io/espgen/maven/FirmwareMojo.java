@@ -175,21 +175,8 @@ public class FirmwareMojo extends AbstractCrossMojo {
         List<Path> includeDirs = new ArrayList<>(tree.includeDirs());
         includeDirs.add(secretsHeader.getParent());
         CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), includeDirs, sdkFlags);
-        FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
-                getLog()::debug);
-        FirmwareCompiler.Result result = compiler.compile(tree, objectDir(), List.of(secretsHeader));
-
-        for (Path removed : result.removedObjects()) {
-            getLog().info(Messages.removedStaleObject(SourceTree.unixName(removed)));
-        }
-        for (FirmwareCompiler.FileResult file : result.files()) {
-            printToolOutput(file.compiled() ? file.result().output() : "", file.failed());
-        }
+        FirmwareCompiler.Result result = compileAll(command, tree, secretsHeader);
         int total = tree.sources().size();
-        List<FirmwareCompiler.FileResult> failures = result.failures();
-        if (!failures.isEmpty()) {
-            throw new EspException(Messages.compileFailed(failures.size(), total, ToolchainLocator.GCC));
-        }
         List<Path> objects = result.files().stream().map(FirmwareCompiler.FileResult::object)
                 .collect(Collectors.toList());
         if (sdk == null) {
@@ -269,6 +256,20 @@ public class FirmwareMojo extends AbstractCrossMojo {
         List<Path> includeDirs = new ArrayList<>(RtosTree.includeDirs(tree));
         includeDirs.add(secretsHeader.getParent());
         CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), includeDirs, sdkFlags, true);
+        FirmwareCompiler.Result result = compileAll(command, tree, secretsHeader);
+        int total = tree.sources().size();
+        getLog().info(result.upToDate() ? Messages.firmwareUpToDate(total)
+                : Messages.compiled(result.compiledCount(), total));
+        report(toolchain, result.files().stream().map(FirmwareCompiler.FileResult::object)
+                .collect(Collectors.toList()), null);
+        for (String line : Messages.rtosImageSteps(tree.root())) {
+            getLog().info(line);
+        }
+    }
+
+    /** Compiles what changed, prints the compiler's lines, and fails the goal when a file did not compile. */
+    private FirmwareCompiler.Result compileAll(CompileCommand command, SourceTree tree, Path secretsHeader)
+            throws EspException, IOException, InterruptedException {
         FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
                 getLog()::debug);
         FirmwareCompiler.Result result = compiler.compile(tree, objectDir(), List.of(secretsHeader));
@@ -278,17 +279,11 @@ public class FirmwareMojo extends AbstractCrossMojo {
         for (FirmwareCompiler.FileResult file : result.files()) {
             printToolOutput(file.compiled() ? file.result().output() : "", file.failed());
         }
-        int total = tree.sources().size();
-        if (!result.failures().isEmpty()) {
-            throw new EspException(Messages.compileFailed(result.failures().size(), total, ToolchainLocator.GCC));
+        List<FirmwareCompiler.FileResult> failures = result.failures();
+        if (!failures.isEmpty()) {
+            throw new EspException(Messages.compileFailed(failures.size(), tree.sources().size(), ToolchainLocator.GCC));
         }
-        getLog().info(result.upToDate() ? Messages.firmwareUpToDate(total)
-                : Messages.compiled(result.compiledCount(), total));
-        report(toolchain, result.files().stream().map(FirmwareCompiler.FileResult::object)
-                .collect(Collectors.toList()), null);
-        for (String line : Messages.rtosImageSteps(tree.root())) {
-            getLog().info(line);
-        }
+        return result;
     }
 
     private static String describe(FirmwareImage image, ImageWriter.ImageFile f) {

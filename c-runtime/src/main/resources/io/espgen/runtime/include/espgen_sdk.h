@@ -324,7 +324,11 @@ bool wifi_set_ip_info(uint8 if_index, struct ip_info *info);
 bool wifi_softap_set_config_current(struct softap_config *config);
 void wifi_set_event_handler_cb(wifi_event_handler_cb_t cb);
 
-/* espconn.h */
+#endif /* ESPGEN_TARGET_RTOS, ESPGEN_REAL_SDK, or the project's own */
+
+#if defined(ESPGEN_TARGET_RTOS) || !defined(ESPGEN_REAL_SDK)
+/* espconn.h, as the project declares it: the NONOS SDK's without its headers, and the FreeRTOS target's, whose
+ * espgen_rtos_net.c serves the calls the runtime makes on sockets (that SDK has no espconn) */
 #define ESPCONN_OK 0
 #define ESPCONN_MEM -1
 #define ESPCONN_TIMEOUT -3
@@ -408,8 +412,7 @@ sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num);
 sint8 espconn_set_opt(struct espconn *espconn, uint8 opt);
 sint8 espconn_recv_hold(struct espconn *pespconn);
 sint8 espconn_recv_unhold(struct espconn *pespconn);
-
-#endif /* ESPGEN_TARGET_RTOS, ESPGEN_REAL_SDK, or the project's own */
+#endif
 
 /*
  * The SDK's TCP limits, under espgen's own names so they never clash with the SDK's headers. The Java side

@@ -378,68 +378,6 @@ static inline bool system_partition_table_regist(const partition_item_t *table, 
 	return true;
 }
 
-/* espconn.h: the subset the runtime calls, served on sockets by espgen_rtos_net.c */
-#define ESPCONN_OK 0
-#define ESPCONN_MEM -1
-#define ESPCONN_TIMEOUT -3
-#define ESPCONN_INPROGRESS -5
-#define ESPCONN_MAXNUM -7
-#define ESPCONN_ABRT -8
-#define ESPCONN_RST -9
-#define ESPCONN_CLSD -10
-#define ESPCONN_CONN -11
-#define ESPCONN_ARG -12
-#define ESPCONN_ISCONN -15
-
-typedef void (*espconn_connect_callback)(void *arg);
-typedef void (*espconn_reconnect_callback)(void *arg, sint8 err);
-typedef void (*espconn_recv_callback)(void *arg, char *pdata, unsigned short len);
-typedef void (*espconn_sent_callback)(void *arg);
-
-enum espconn_type { ESPCONN_INVALID = 0, ESPCONN_TCP = 0x10, ESPCONN_UDP = 0x20 };
-enum espconn_state { ESPCONN_NONE, ESPCONN_WAIT, ESPCONN_LISTEN, ESPCONN_CONNECT, ESPCONN_WRITE, ESPCONN_READ,
-		     ESPCONN_CLOSE };
-
-typedef struct _esp_tcp {
-	int remote_port;
-	int local_port;
-	uint8 local_ip[4];
-	uint8 remote_ip[4];
-	espconn_connect_callback connect_callback;
-	espconn_reconnect_callback reconnect_callback;
-	espconn_connect_callback disconnect_callback;
-	espconn_connect_callback write_finish_fn;
-} esp_tcp;
-
-struct espconn {
-	enum espconn_type type;
-	enum espconn_state state;
-	union {
-		esp_tcp *tcp;
-		void *udp;
-	} proto;
-	espconn_recv_callback recv_callback;
-	espconn_sent_callback sent_callback;
-	uint8 link_cnt; /* on a listening espconn: the most clients it takes (espconn_tcp_set_max_con_allow) */
-	void *reverse;
-};
-
-sint8 espconn_accept(struct espconn *espconn);
-sint8 espconn_disconnect(struct espconn *espconn);
-sint8 espconn_abort(struct espconn *espconn);
-sint8 espconn_send(struct espconn *espconn, uint8 *psent, uint16 length);
-sint8 espconn_regist_connectcb(struct espconn *espconn, espconn_connect_callback connect_cb);
-sint8 espconn_regist_recvcb(struct espconn *espconn, espconn_recv_callback recv_cb);
-sint8 espconn_regist_sentcb(struct espconn *espconn, espconn_sent_callback sent_cb);
-sint8 espconn_regist_reconcb(struct espconn *espconn, espconn_reconnect_callback recon_cb);
-sint8 espconn_regist_disconcb(struct espconn *espconn, espconn_connect_callback discon_cb);
-sint8 espconn_regist_time(struct espconn *espconn, uint32 interval, uint8 type_flag);
-uint8 espconn_tcp_get_max_con(void);
-sint8 espconn_tcp_set_max_con(uint8 num);
-sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num);
-sint8 espconn_recv_hold(struct espconn *pespconn);
-sint8 espconn_recv_unhold(struct espconn *pespconn);
-
 /* The firmware's task: app_main (espgen_rtos_main.c) starts it; it runs user_init, then the loop, which never
  * returns. */
 void espgen_rtos_loop(void);

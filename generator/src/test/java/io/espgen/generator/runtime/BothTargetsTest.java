@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -185,6 +187,35 @@ class BothTargetsTest {
             RtFirmware.awaitCount(fw, "^EchoTwo: echo gone: port " + local + "$", 1, LOG_WAIT);
         } finally {
             writer.shutdownNow();
+            RtFirmware.stopClean(fw);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void timersTickInOrderOnTheSameTaskAsTheHandlers(Target target) throws Exception {
+        HostFirmware.Running fw = start(target);
+        try {
+            int port = fw.port(7484);
+            int local;
+            try (Peer p = Peer.connect(port)) {
+                local = p.localPort();
+                String got = new String(p.read(120), StandardCharsets.US_ASCII);
+                Matcher m = Pattern.compile("tick (\\d+)\n").matcher(got);
+                int previous = -1;
+                int seen = 0;
+                while (m.find()) {
+                    int n = Integer.parseInt(m.group(1));
+                    if (previous >= 0) {
+                        assertThat(n).as("ticks in order, none lost:\n" + got).isEqualTo(previous + 1);
+                    }
+                    previous = n;
+                    seen++;
+                }
+                assertThat(seen).isGreaterThanOrEqualTo(8);
+            }
+            RtFirmware.awaitCount(fw, "^Clock: clock gone: port " + local + "$", 1, LOG_WAIT);
+        } finally {
             RtFirmware.stopClean(fw);
         }
     }
