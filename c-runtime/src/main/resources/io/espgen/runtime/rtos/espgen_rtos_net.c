@@ -518,8 +518,7 @@ static void espgen_rtos_accept(struct espgen_rtos_listener *ls)
 	cl->pcb.proto.tcp = &cl->tcp;
 	cl->pcb.recv_callback = ls->pcb->recv_callback;
 	cl->pcb.sent_callback = ls->pcb->sent_callback;
-	cl->pcb.reverse = ls->pcb->reverse;
-	cl->tcp = *ls->pcb->proto.tcp;
+	cl->tcp = *ls->pcb->proto.tcp; /* the callbacks; reverse stays NULL until the connect callback tags it */
 	memcpy(cl->tcp.remote_ip, &addr.sin_addr.s_addr, 4); /* network order: the first octet first */
 	cl->tcp.remote_port = lwip_ntohs(addr.sin_port);
 	if (cl->tcp.connect_callback != NULL)
@@ -666,7 +665,7 @@ void espgen_rtos_loop(void)
 		for (i = 0; i < ESPGEN_MAX_CON; i++) {
 			struct espgen_rtos_client *cl = &espgen_rtos_clients[i];
 
-			/* a client accepted in this round is in neither set: FD_ISSET needs a socket of this round */
+			/* a socket accepted in this round was in neither set when select() ran: it waits for the next */
 			if (cl->ls == NULL || cl->fd < 0 || cl->fd > maxfd)
 				continue;
 			if (FD_ISSET(cl->fd, &wr))
