@@ -121,6 +121,12 @@ public final class HostFirmware {
      */
     public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize)
             throws IOException {
+        return buildRtos(firmwareSources, includeDirs, workDir, sanitize, List.of());
+    }
+
+    /** As {@link #buildRtos(List, List, Path, boolean)}, with defines (-DNAME=value) after the target's own. */
+    public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            List<String> defines) throws IOException {
         String compiler = System.getProperty(CC_PROPERTY, "gcc");
         String replaced = Path.of(CRuntime.RTOS_REPLACED).getFileName().toString();
         List<Path> sources = firmwareSources.stream()
@@ -140,8 +146,9 @@ public final class HostFirmware {
         allSources.addAll(hostSources);
         List<Path> allIncludes = new ArrayList<>(includeDirs);
         allIncludes.add(rtosDir);
-        List<String> cmd = command(compiler, List.of("-pthread", "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"),
-                sanitize, allIncludes, allSources, exe);
+        List<String> flags = new ArrayList<>(List.of("-pthread", "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"));
+        flags.addAll(defines);
+        List<String> cmd = command(compiler, flags, sanitize, allIncludes, allSources, exe);
         return gcc(cmd, compiler, workDir, exe);
     }
 

@@ -101,7 +101,12 @@ final class RtFirmware {
 
     /** Builds a server's same generated tree for the FreeRTOS target, on the host (HostFirmware.buildRtos). */
     static synchronized Path buildRtos(String name, boolean sanitize) throws IOException {
-        String key = "rtos|" + name + "|" + sanitize;
+        return buildRtos(name, sanitize, List.of());
+    }
+
+    /** As buildRtos, with defines for gcc (the credentials espgen_secrets.h would give). */
+    static synchronized Path buildRtos(String name, boolean sanitize, List<String> defines) throws IOException {
+        String key = "rtos|" + name + "|" + sanitize + "|" + defines;
         Path exe = BUILT.get(key);
         if (exe != null) {
             return exe;
@@ -112,7 +117,8 @@ final class RtFirmware {
             walk.filter(p -> p.toString().endsWith(".c")).sorted().forEach(sources::add);
         }
         exe = HostFirmware.buildRtos(sources, List.of(tree.resolve("include"), tree),
-                workRoot().resolve(name).resolve(sanitize ? "rtos-asan" : "rtos-plain"), sanitize);
+                workRoot().resolve(name).resolve((sanitize ? "rtos-asan" : "rtos-plain")
+                        + (defines.isEmpty() ? "" : "-" + Integer.toHexString(key.hashCode()))), sanitize, defines);
         BUILT.put(key, exe);
         return exe;
     }

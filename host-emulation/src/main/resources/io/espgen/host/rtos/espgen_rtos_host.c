@@ -35,7 +35,8 @@
 #define HOST_MAX_PORT_MAPS 16
 #define HOST_MAX_HANDLERS 4
 #define HOST_MAX_EVENTS 8
-#define HOST_REASON_NO_AP_FOUND 201
+#define HOST_REASON_BEACON_TIMEOUT 200 /* the network was lost */
+#define HOST_REASON_NO_AP_FOUND 201    /* no network answered */
 
 void app_main(void);
 
@@ -229,6 +230,7 @@ struct host_event {
 	int64_t due_us;
 	esp_event_base_t base;
 	int32_t id;
+	uint8_t reason; /* a disconnect's */
 };
 
 static pthread_mutex_t ev_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -249,7 +251,7 @@ static unsigned long env_count(const char *name)
 }
 
 /* Under ev_lock. */
-static void post_locked(esp_event_base_t base, int32_t id, unsigned long after_ms)
+static void post_locked(esp_event_base_t base, int32_t id, uint8_t reason, unsigned long after_ms)
 {
 	if (nevents == HOST_MAX_EVENTS) {
 		fprintf(stderr, HOST_TAG "fatal: the radio's event queue is full\n");
@@ -258,11 +260,12 @@ static void post_locked(esp_event_base_t base, int32_t id, unsigned long after_m
 	events[nevents].due_us = esp_timer_get_time() + (int64_t)after_ms * 1000;
 	events[nevents].base = base;
 	events[nevents].id = id;
+	events[nevents].reason = reason;
 	nevents++;
 	pthread_cond_signal(&ev_cond);
 }
 
-static void deliver(esp_event_base_t base, int32_t id)
+static void deliver(esp_event_base_t base, int32_t id, uint8_t reason)
 {
 	wifi_event_sta_disconnected_t disconnected;
 	ip_event_got_ip_t got_ip;
@@ -272,10 +275,10 @@ static void deliver(esp_event_base_t base, int32_t id)
 	memset(&disconnected, 0, sizeof(disconnected));
 	memset(&got_ip, 0, sizeof(got_ip));
 	if (base == WIFI_EVENT && id == WIFI_EVENT_STA_DISCONNECTED) {
-		disconnected.reason = HOST_REASON_NO_AP_FOUND;
+		disconnected.reason = reason;
 		data = &disconnected;
 	} else if (base == IP_EVENT && id == IP_EVENT_STA_GOT_IP) {
-		got_ip.ip_info.ip.addr = htonl(0xC0A80464u); /* 192.168.4.100 */
+		got_ip.ip_info.ip.addr = htonl(INADDR_LOOPBACK); /* the NONOS emulation's address too */
 		data = &got_ip;
 	}
 	for (i = 0; i < nhandlers; i++)
@@ -316,11 +319,12 @@ static void *event_task(void *unused)
 			if (e.base == IP_EVENT && e.id == IP_EVENT_STA_GOT_IP && !wifi_lost_once &&
 			    env_count("ESPGEN_HOST_WIFI_LOSE_AFTER_MS") > 0) {
 				wifi_lost_once = 1;
-				post_locked(WIFI_EVENT, WIFI_EVENT_STA_DISCONNECTED,
+				fprintf(stderr, HOST_TAG "wifi: the network will be lost (ESPGEN_HOST_WIFI_LOSE_AFTER_MS)\n");
+				post_locked(WIFI_EVENT, WIFI_EVENT_STA_DISCONNECTED, HOST_REASON_BEACON_TIMEOUT,
 					    env_count("ESPGEN_HOST_WIFI_LOSE_AFTER_MS"));
 			}
 			pthread_mutex_unlock(&ev_lock);
-			deliver(e.base, e.id);
+			deliver(e.base, e.id, e.reason);
 			pthread_mutex_lock(&ev_lock);
 		}
 	}
@@ -372,7 +376,10 @@ void tcpip_adapter_init(void)
 esp_err_t tcpip_adapter_set_hostname(tcpip_adapter_if_t tcpip_if, const char *hostname)
 {
 	(void)tcpip_if;
-	return hostname != NULL && strlen(hostname) <= 32 ? ESP_OK : -1;
+	if (hostname == NULL || strlen(hostname) > 32)
+		return -1;
+	fprintf(stderr, HOST_TAG "wifi: tcpip_adapter_set_hostname(\"%s\")\n", hostname);
+	return ESP_OK;
 }
 
 esp_err_t tcpip_adapter_dhcpc_stop(tcpip_adapter_if_t tcpip_if)
@@ -406,8 +413,9 @@ esp_err_t esp_wifi_set_config(wifi_interface_t interface, wifi_config_t *conf)
 	if (conf == NULL)
 		return -1;
 	if (interface == ESP_IF_WIFI_AP)
-		fprintf(stderr, HOST_TAG "wifi: access point \"%.*s\"\n", (int)conf->ap.ssid_len,
-			(const char *)conf->ap.ssid);
+		fprintf(stderr, HOST_TAG "wifi: access point \"%.*s\", channel %u, %s, up to %u stations\n",
+			(int)conf->ap.ssid_len, (const char *)conf->ap.ssid, conf->ap.channel,
+			conf->ap.authmode == WIFI_AUTH_OPEN ? "open" : "WPA2", conf->ap.max_connection);
 	return ESP_OK;
 }
 
@@ -415,7 +423,7 @@ esp_err_t esp_wifi_start(void)
 {
 	pthread_mutex_lock(&ev_lock);
 	if (wifi_mode == WIFI_MODE_STA || wifi_mode == WIFI_MODE_APSTA)
-		post_locked(WIFI_EVENT, WIFI_EVENT_STA_START, 0);
+		post_locked(WIFI_EVENT, WIFI_EVENT_STA_START, 0, 0);
 	pthread_mutex_unlock(&ev_lock);
 	return ESP_OK;
 }
@@ -427,9 +435,9 @@ esp_err_t esp_wifi_connect(void)
 
 	pthread_mutex_lock(&ev_lock);
 	if (no_network != NULL && !strcmp(no_network, "1"))
-		post_locked(WIFI_EVENT, WIFI_EVENT_STA_DISCONNECTED, join_ms ? join_ms : 20);
+		post_locked(WIFI_EVENT, WIFI_EVENT_STA_DISCONNECTED, HOST_REASON_NO_AP_FOUND, join_ms ? join_ms : 20);
 	else
-		post_locked(IP_EVENT, IP_EVENT_STA_GOT_IP, join_ms ? join_ms : 20);
+		post_locked(IP_EVENT, IP_EVENT_STA_GOT_IP, 0, join_ms ? join_ms : 20);
 	pthread_mutex_unlock(&ev_lock);
 	return ESP_OK;
 }
