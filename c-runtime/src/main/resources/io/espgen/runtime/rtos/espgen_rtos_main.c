@@ -6,9 +6,10 @@
  */
 #include "espgen_runtime.h"
 
-/* Words of the task's stack: handlers' locals, the loop's fd_sets and the log's printf. */
-#ifndef ESPGEN_RTOS_STACK_WORDS
-#define ESPGEN_RTOS_STACK_WORDS 2048
+/* The task's stack, in bytes on this SDK (portmacro.h: StackType_t is uint8_t), as its tcp_server example gives
+ * its socket task: handlers' locals, the loop's fd_sets and the log's printf. */
+#ifndef ESPGEN_RTOS_STACK_BYTES
+#define ESPGEN_RTOS_STACK_BYTES 4096
 #endif
 /* Below lwIP's task (esp_task.h: ESP_TASK_TCPIP_PRIO, 15 - 7) and esp_event's (ESP_TASKD_EVENT_PRIO, 15 - 5),
  * so the stack and the Wi-Fi events run before the loop that waits on them. */
@@ -30,7 +31,7 @@ static void espgen_rtos_task(void *arg)
 
 void app_main(void)
 {
-	if (xTaskCreate(espgen_rtos_task, "espgen", ESPGEN_RTOS_STACK_WORDS, NULL, ESPGEN_RTOS_TASK_PRIORITY, NULL) !=
+	if (xTaskCreate(espgen_rtos_task, "espgen", ESPGEN_RTOS_STACK_BYTES, NULL, ESPGEN_RTOS_TASK_PRIORITY, NULL) !=
 	    pdPASS)
 		printf("espgen: cannot create the firmware's task\n");
 }

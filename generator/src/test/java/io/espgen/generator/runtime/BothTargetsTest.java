@@ -2,18 +2,24 @@ package io.espgen.generator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.espgen.generator.Espgen;
 import io.espgen.host.HostFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,8 +51,48 @@ class BothTargetsTest {
         return b;
     }
 
+    private static final Map<Target, Path> ECHO_SAMPLE = new EnumMap<>(Target.class);
+
+    /** The echo sample (samples/echo-server), generated once, built for target on the host. */
+    private static synchronized Path echoSample(Target target) throws IOException {
+        Path exe = ECHO_SAMPLE.get(target);
+        if (exe == null) {
+            Path dir = Espgen.repoRoot().resolve("generator/target/rt-firmware/echo-sample");
+            Path tree = dir.resolve("espgen");
+            if (ECHO_SAMPLE.isEmpty()) {
+                Espgen.writeTree(Espgen.generatedC(Espgen.compileClean(Espgen.sample("echo-server"))), tree);
+            }
+            List<Path> sources;
+            try (Stream<Path> walk = Files.walk(tree)) {
+                sources = walk.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+            }
+            List<Path> includes = List.of(tree.resolve("include"), tree);
+            exe = target == Target.NONOS ? HostFirmware.build(sources, includes, dir.resolve("nonos"), true)
+                    : HostFirmware.buildRtos(sources, includes, dir.resolve("rtos"), true);
+            ECHO_SAMPLE.put(target, exe);
+        }
+        return exe;
+    }
+
     private static HostFirmware.Running start(Target target) throws IOException {
         return RtFirmware.start(target.build("targets"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theEchoSampleWelcomesEchoesAndSaysBye(Target target) throws Exception {
+        HostFirmware.Running fw = RtFirmware.start(echoSample(target));
+        try {
+            int port = fw.port(7777);
+            try (Peer p = Peer.connect(port)) {
+                p.expect("welcome\r\n");
+                p.send("hello\n");
+                p.expect("hello\n");
+            }
+            RtFirmware.awaitCount(fw, "^EchoServer: bye, echoed 6 bytes$", 1, LOG_WAIT);
+        } finally {
+            RtFirmware.stopClean(fw);
+        }
     }
 
     @ParameterizedTest
