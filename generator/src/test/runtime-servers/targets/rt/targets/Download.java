@@ -35,9 +35,9 @@ public class Download {
     }
 
     void fill(Connection c, D d) {
-        while (d.remaining > 0 && c.canSend(PIECE)) {
+        for (int k = 0; k < 16 && d.remaining > 0 && c.canSend(PIECE); k++) {
             int n = Math.min(d.remaining, PIECE);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < PIECE && i < n; i++) {
                 d.piece[i] = (byte) ('a' + (d.at + i) % 26);
             }
             c.send(d.piece, 0, n);

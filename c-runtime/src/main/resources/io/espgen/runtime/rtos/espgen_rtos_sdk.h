@@ -320,6 +320,7 @@ void espgen_rtos_timer_setfn(struct espgen_rtos_timer *t, espgen_rtos_timer_fn *
 void espgen_rtos_timer_arm(struct espgen_rtos_timer *t, uint32 ms, bool repeat);
 void espgen_rtos_timer_disarm(struct espgen_rtos_timer *t);
 #define os_timer_t struct espgen_rtos_timer
+typedef espgen_rtos_timer_fn os_timer_func_t;
 #define os_timer_setfn espgen_rtos_timer_setfn
 #define os_timer_arm espgen_rtos_timer_arm
 #define os_timer_disarm espgen_rtos_timer_disarm

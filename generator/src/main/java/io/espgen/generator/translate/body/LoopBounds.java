@@ -62,7 +62,7 @@ final class LoopBounds {
             return false;
         }
         Expression start = ((VariableDeclarationFragment) vde.fragments().get(0)).getInitializer();
-        if (!boundedStart(start, direction)) {
+        if (!boundedStart(start, direction, f)) {
             ctx.error(start, Messages.loopStart(counter.getName(), direction > 0));
             return false;
         }
@@ -177,13 +177,14 @@ final class LoopBounds {
     }
 
     /**
-     * Whether the counter starts where the bound is a visible distance away: a limit (a constant, a length), or
-     * clamped towards the bound by Math.max (counting up) or Math.min (counting down) with a constant. A field
-     * start could be -2^31 and keep an up-counting loop on the CPU for minutes.
+     * Whether the counter starts where the bound is a visible distance away: a limit (a constant, a length), a
+     * sum or difference of those and the counters of enclosing counted loops (for (int j = i + 1; ...)), or a
+     * start clamped towards the bound by Math.max (counting up) or Math.min (counting down) with a constant. A
+     * field start could be -2^31 and keep an up-counting loop on the CPU for minutes.
      */
-    private static boolean boundedStart(Expression start, int direction) {
+    private static boolean boundedStart(Expression start, int direction, ForStatement loop) {
         start = BodyContext.strip(start);
-        if (isLimit(start)) {
+        if (isLimit(start) || ofOuterCounters(start, loop)) {
             return true;
         }
         String clamp = direction > 0 ? "max" : "min";
@@ -197,6 +198,40 @@ final class LoopBounds {
                 if (isLimit((Expression) a)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A sum or difference of constants, lengths and the counters of counted loops around loop. */
+    private static boolean ofOuterCounters(Expression e, ForStatement loop) {
+        e = BodyContext.strip(e);
+        if (isLimit(e)) {
+            return true;
+        }
+        if (e instanceof InfixExpression i && (i.getOperator() == InfixExpression.Operator.PLUS
+                || i.getOperator() == InfixExpression.Operator.MINUS)) {
+            if (!ofOuterCounters(i.getLeftOperand(), loop) || !ofOuterCounters(i.getRightOperand(), loop)) {
+                return false;
+            }
+            for (Object x : i.extendedOperands()) {
+                if (!ofOuterCounters((Expression) x, loop)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(e instanceof SimpleName n) || !(n.resolveBinding() instanceof IVariableBinding v)) {
+            return false;
+        }
+        for (ASTNode p = loop.getParent(); p != null; p = p.getParent()) {
+            // an enclosing loop's counter: that loop passed this check, so it stays within its start and bound
+            if (p instanceof ForStatement outer && outer.initializers().size() == 1
+                    && outer.initializers().get(0) instanceof VariableDeclarationExpression d
+                    && d.fragments().size() == 1
+                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding() != null
+                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding().getKey().equals(v.getKey())) {
+                return true;
             }
         }
         return false;
