@@ -64,6 +64,7 @@ public class HttpServer {
     static class Request {
         int phase;
         int seconds;
+        int status;
         int route;
         boolean head;
         int headers;
@@ -76,7 +77,7 @@ public class HttpServer {
     void line(Connection c, Request r, Bytes line) {
         if (r.phase == REQUEST_LINE) {
             if (line.length() > 0) {      // empty lines before a request are allowed (RFC 9112, 2.2)
-                requestLine(c, r, line);
+                requestLine(r, line);
             }
         } else if (r.phase == HEADERS) {
             header(c, r, line);
@@ -86,9 +87,10 @@ public class HttpServer {
 
     @OnOversize
     void tooLongLine(Connection c, Request r) {
-        if (r.phase == REQUEST_LINE) {
-            tooLong++;
-            fail(c, r, 414);
+        if (r.phase == REQUEST_LINE) {          // answered, as the other errors, at the end of the headers
+            requests++;
+            r.phase = HEADERS;
+            r.status = 414;
         } else if (r.phase == HEADERS) {
             tooLarge++;
             fail(c, r, 431);
@@ -117,14 +119,17 @@ public class HttpServer {
         }
     }
 
-    /** METHOD SP /path SP HTTP/1.x, printable ASCII only. */
-    private void requestLine(Connection c, Request r, Bytes line) {
+    /**
+     * METHOD SP /path SP HTTP/1.x, printable ASCII only. What it asks for is answered at the end of the headers,
+     * an error too: a client gets its answer once it has sent its request, not while it is still sending.
+     */
+    private void requestLine(Request r, Bytes line) {
         requests++;
+        r.phase = HEADERS;
+        r.status = 400;
         int n = line.copyTo(0, line.length(), r.line, 0);
         for (int i = 0; i < n; i++) {
             if (r.line[i] < 32 || r.line[i] == 127) {   // control bytes; bytes above 127 are negative
-                badRequests++;
-                fail(c, r, 400);
                 return;
             }
         }
@@ -133,18 +138,16 @@ public class HttpServer {
         if (sp1 <= 0 || sp2 < sp1 + 2 || r.line[sp1 + 1] != '/' || n - sp2 - 1 != 8
                 || !Text.startsWith(r.line, sp2 + 1, n, "HTTP/1.")
                 || r.line[n - 1] < '0' || r.line[n - 1] > '9') {
-            badRequests++;
-            fail(c, r, 400);
             return;
         }
         r.head = Text.contentEquals(r.line, 0, sp1, "HEAD");
         if (!r.head && !Text.contentEquals(r.line, 0, sp1, "GET")) {
-            unsupported++;
-            fail(c, r, 501);
+            r.status = 501;
             return;
         }
         int query = Text.indexOf(r.line, sp1 + 1, sp2, '?');
         int end = query < 0 ? sp2 : query;
+        r.status = 200;
         if (Text.contentEquals(r.line, sp1 + 1, end, "/") || Text.contentEquals(r.line, sp1 + 1, end, "/index.html")) {
             r.route = ROUTE_PAGE;
         } else if (Text.contentEquals(r.line, sp1 + 1, end, "/status")) {
@@ -152,11 +155,8 @@ public class HttpServer {
         } else if (Text.contentEquals(r.line, sp1 + 1, end, "/hello")) {
             r.route = ROUTE_HELLO;
         } else {
-            notFound++;
-            fail(c, r, 404);
-            return;
+            r.status = 404;
         }
-        r.phase = HEADERS;
     }
 
     /** Name: value; the empty line ends the headers and the request. */
@@ -179,6 +179,19 @@ public class HttpServer {
     }
 
     private void answer(Connection c, Request r) {
+        if (r.status != 200) {
+            if (r.status == 400) {
+                badRequests++;
+            } else if (r.status == 404) {
+                notFound++;
+            } else if (r.status == 414) {
+                tooLong++;
+            } else {
+                unsupported++;
+            }
+            fail(c, r, r.status);
+            return;
+        }
         r.phase = ANSWERED;
         ok++;
         Log.info("200 for route %d", r.route);
