@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,19 @@ class BrowserLikeClientsTest {
                 assertTrue(extra.reset(), "the client over the limit was reset");
 
                 for (Socket s : holders) {
-                    s.getOutputStream().write("Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    try {
+                        s.getOutputStream().write("Connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (SocketException e) {
+                        // only when this machine took longer than the request deadline to get here: checked below
+                    }
                 }
                 for (Socket s : holders) {
                     HttpClient.Reply r = HttpClient.readToEnd(s);
-                    // 408 only when this machine took longer than the request deadline to get here
-                    assertTrue(r.status() == 200 || r.status() == 408, r.text());
-                    if (r.status() == 200) {
+                    if (r.status() != 200) {
+                        // only when this machine took longer than the request deadline to get here: the 408,
+                        // or the reset our late write met after it
+                        assertTrue(r.status() == 408 || r.reset(), r.text());
+                    } else {
                         assertEquals(HttpServerTest.PAGE, r.body());
                         served++;
                     }
