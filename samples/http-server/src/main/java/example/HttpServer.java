@@ -127,12 +127,12 @@ public class HttpServer {
         requests++;
         r.phase = HEADERS;
         r.status = 400;
-        int n = line.copyTo(0, line.length(), r.line, 0);
-        for (int i = 0; i < n; i++) {
-            if (r.line[i] < 32 || r.line[i] == 127) {   // control bytes; bytes above 127 are negative
+        for (byte b : line) {
+            if (b < 32 || b == 127) {                   // control bytes; bytes above 127 are negative
                 return;
             }
         }
+        int n = line.copyTo(0, line.length(), r.line, 0);
         int sp1 = Text.indexOf(r.line, 0, n, ' ');
         int sp2 = sp1 < 0 ? -1 : Text.indexOf(r.line, sp1 + 1, n, ' ');
         if (sp1 <= 0 || sp2 < sp1 + 2 || r.line[sp1 + 1] != '/' || n - sp2 - 1 != 8
