@@ -80,7 +80,8 @@ public final class CRuntime {
         return List.copyOf(copied);
     }
 
-    private static byte[] read(Class<?> owner, String resource) throws IOException {
+    /** The bytes of a resource found through owner's class loader, e.g. the host emulation's sources. */
+    public static byte[] read(Class<?> owner, String resource) throws IOException {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("resource " + resource + " is not on the class path of " + owner.getName());

@@ -7,6 +7,7 @@ import io.espgen.generator.compiler.SourceText;
 import io.espgen.generator.diag.Diagnostics;
 import io.espgen.generator.diag.Messages;
 import io.espgen.generator.emit.CEmitter;
+import io.espgen.generator.emit.FirmwareIndex;
 import io.espgen.generator.emit.JavaCompanion;
 import io.espgen.generator.emit.ServerList;
 import io.espgen.generator.model.DslTypes;
@@ -238,23 +239,44 @@ public final class EspgenProcessor extends AbstractProcessor {
         kept.get().forEach(k -> list.add(new ServerList.Entry(k.qualifiedName(), k.cName())));
         files.put(ServerList.FILE, ServerList.render(list));
         Element[] all = sites.stream().map(ServerSite::type).toArray(Element[]::new);
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            String name = OUTPUT_DIR + "/" + f.getKey();
+        // the class output gets the whole firmware too, for a test's startOnHost (espgen-host-runner): the
+        // kept servers' C from the last build, and an index, as a jar cannot be listed
+        Map<String, String> resources = new TreeMap<>(files);
+        for (KeptServer k : kept.get()) {
+            for (String file : List.of(k.cName() + "/" + k.cName() + ".c", k.cName() + "/" + k.cName() + ".h")) {
+                resources.put(file, read(OUTPUT_DIR + "/" + file).orElseThrow());
+            }
+        }
+        resources.put(FirmwareIndex.FILE, FirmwareIndex.render(resources.keySet()));
+        for (Map.Entry<String, String> f : resources.entrySet()) {
             // a server's own files come from its class alone: an IDE then knows what to delete with it
             Element[] origins = sites.stream().map(ServerSite::type)
                     .filter(t -> f.getKey().startsWith(ServerPlan.of(serverOf(t)).cName() + "/"))
                     .toArray(Element[]::new);
-            try {
-                FileObject out = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT, "", name,
-                        origins.length > 0 ? origins : all);
-                try (Writer w = out.openWriter()) {
-                    w.write(f.getValue());
-                }
-            } catch (IOException | IllegalStateException e) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        Messages.writeFailed(name, String.valueOf(e.getMessage())));
+            if (files.containsKey(f.getKey())
+                    && !write(StandardLocation.SOURCE_OUTPUT, f.getKey(), f.getValue(), origins, all)) {
                 return;
             }
+            if (!write(StandardLocation.CLASS_OUTPUT, f.getKey(), f.getValue(), origins, all)) {
+                return;
+            }
+        }
+    }
+
+    /** Writes one file below {@value #OUTPUT_DIR}; false, with the error reported, when it cannot. */
+    private boolean write(StandardLocation location, String file, String text, Element[] origins, Element[] all) {
+        String name = OUTPUT_DIR + "/" + file;
+        try {
+            FileObject out = processingEnv.getFiler().createResource(location, "", name,
+                    origins.length > 0 ? origins : all);
+            try (Writer w = out.openWriter()) {
+                w.write(text);
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Messages.writeFailed(name, String.valueOf(e.getMessage())));
+            return false;
         }
     }
 

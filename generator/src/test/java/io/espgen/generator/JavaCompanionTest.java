@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated {@code <Server>Firmware}: {@code startOnJvm} only where the JVM reference is on the class path,
- * so a project with {@code espgen-jvm-reference} on test scope still compiles its main sources.
+ * so a project with {@code espgen-jvm-reference} on test scope still compiles its main sources; {@code startOnHost}
+ * always (its work is done by espgen-host-runner, found when called), with the firmware's C in the class output.
  */
 class JavaCompanionTest {
 
@@ -41,6 +42,36 @@ class JavaCompanionTest {
         assertThat(source).contains("public static final int PORT = 7777;", "public static final int MAX_CONNECTIONS = 3;",
                 "public static JvmServer startOnJvm(int port) throws IOException",
                 "return JvmServer.start(Echo.class, port);");
+    }
+
+    @Test
+    void itAlwaysStartsTheFirmwareOnTheHostThroughTheDslsHostFirmware() throws Exception {
+        File dslOnly = new File(TcpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String source = companion(javac().withClasspath(List.of(dslOnly)));
+        assertThat(source).contains("import io.espgen.dsl.host.HostFirmware;",
+                "public static HostFirmware startOnHost() {", "return startOnHost(0);",
+                "public static HostFirmware startOnHost(int port) {",
+                "return HostFirmware.start(Echo.class, PORT, port);");
+    }
+
+    @Test
+    void theFirmwaresFilesGoToTheClassOutputTooWithAnIndex() throws IOException {
+        Compilation c = javac().withProcessors(new EspgenProcessor())
+                .compile(JavaFileObjects.forSourceString("example.Echo", ECHO));
+        assertThat(c).succeededWithoutWarnings();
+        String index = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "espgen/firmware.list")
+                .orElseThrow().getCharContent(true).toString();
+        assertThat(index.lines().filter(l -> !l.startsWith("#")).toList())
+                .contains("echo/echo.c", "echo/echo.h", "user_main.c", "servers.list")
+                .doesNotContain("firmware.list")
+                .isSorted();
+        for (String file : index.lines().filter(l -> !l.startsWith("#")).toList()) {
+            String inClasses = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "espgen/" + file)
+                    .orElseThrow().getCharContent(true).toString();
+            String inSources = c.generatedFile(javax.tools.StandardLocation.SOURCE_OUTPUT, "espgen/" + file)
+                    .orElseThrow().getCharContent(true).toString();
+            assertThat(inClasses).as(file).isEqualTo(inSources);
+        }
     }
 
     @Test

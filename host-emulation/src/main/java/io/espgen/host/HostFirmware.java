@@ -35,6 +35,14 @@ public final class HostFirmware {
             "(?m)^espgen-host: heap: (\\d+) live allocations, (\\d+) bytes$");
 
     /**
+     * The two heap lines the emulation prints when it stops and on SIGUSR1: bytes free of its budget and the peak,
+     * then the live allocations and their bytes.
+     */
+    public static final Pattern HEAP_REPORT = Pattern.compile(
+            "(?m)^espgen-host: heap: (\\d+) bytes free, peak (\\d+) bytes\n"
+            + "espgen-host: heap: (\\d+) live allocations, (\\d+) bytes$");
+
+    /**
      * Environment variable: "1" makes the emulation trace, on stdout, what the firmware's connections do (the line
      * formats are in the emulation's README). {@link Running#traffic} reads those lines.
      */
@@ -75,7 +83,7 @@ public final class HostFirmware {
      * {@code workDir/espgen-host}, the project's headers to {@code workDir/espgen-include} (added to the include path
      * after includeDirs), the executable to {@code workDir/firmware} ({@code firmware-asan} when sanitized).
      */
-    static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+    public static Path build(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
             String compiler) throws IOException {
         if (firmwareSources.isEmpty()) {
             throw new IllegalArgumentException("no firmware sources");
@@ -108,8 +116,7 @@ public final class HostFirmware {
         try {
             gcc = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IOException("C compiler '" + compiler + "' not found: the host emulation needs gcc on the PATH"
-                    + " (Debian: apt-get install gcc), or -D" + CC_PROPERTY + "=<compiler>", e);
+            throw new CompilerMissing(compiler, e);
         }
         gcc.getOutputStream().close();
         String output;
@@ -131,6 +138,16 @@ public final class HostFirmware {
             throw new IOException("gcc failed (exit " + exit + "):\n" + output + "\ncommand: " + String.join(" ", cmd));
         }
         return exe;
+    }
+
+    /** The C compiler could not be started: not installed, or not on the PATH. The message says what to install. */
+    public static final class CompilerMissing extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CompilerMissing(String compiler, IOException cause) {
+            super("C compiler '" + compiler + "' not found: the host emulation needs gcc on the PATH"
+                    + " (Debian: apt-get install gcc), or -D" + CC_PROPERTY + "=<compiler>", cause);
+        }
     }
 
     /** Starts exe with args, waits (up to timeout) until every listener printed its "listening on" line, returns the running firmware. stdout/stderr are captured (and optionally echoed). */
@@ -215,6 +232,15 @@ public final class HostFirmware {
          * Throws IllegalStateException, carrying both outputs, when timeout passes or the firmware exits first.
          */
         MatchResult awaitStdout(String regex, Duration timeout);
+
+        /**
+         * Asks the running emulation for its heap (SIGUSR1) and returns the {@link #HEAP_REPORT} it prints in
+         * answer. Throws IllegalStateException, carrying both outputs, when timeout passes or the firmware exits first.
+         * (Unsupported unless implemented.)
+         */
+        default MatchResult requestHeap(Duration timeout) throws IOException {
+            throw new UnsupportedOperationException("requestHeap");
+        }
 
         /** Waits for the process to exit by itself and for its output to be read; returns the exit code. Throws IllegalStateException on timeout. */
         int awaitExit(Duration timeout) throws InterruptedException;
@@ -316,10 +342,15 @@ public final class HostFirmware {
         }
 
         synchronized MatchResult await(Pattern pattern, Duration timeout) {
+            return await(pattern, 0, timeout);
+        }
+
+        /** As {@link #await(Pattern, Duration)}, searching stdout from index from. */
+        synchronized MatchResult await(Pattern pattern, int from, Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 Matcher m = pattern.matcher(out);
-                if (m.find()) {
+                if (m.find(from)) {
                     return m.toMatchResult();
                 }
                 if (outDone) {
@@ -391,6 +422,27 @@ public final class HostFirmware {
             }
             joinPumps();
             return process.exitValue();
+        }
+
+        @Override
+        public MatchResult requestHeap(Duration timeout) throws IOException {
+            int from;
+            synchronized (this) {
+                from = out.length();
+            }
+            // SIGUSR1: Process and ProcessHandle send only SIGTERM and SIGKILL
+            Process kill = new ProcessBuilder("kill", "-USR1", Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            try {
+                if (kill.waitFor() != 0) {
+                    throw new IOException("kill -USR1 " + process.pid() + " failed: "
+                            + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted asking for the heap", e);
+            }
+            return await(HEAP_REPORT, from, timeout);
         }
 
         @Override

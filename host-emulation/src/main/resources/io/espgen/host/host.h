@@ -103,6 +103,7 @@ size_t host_heap_live_bytes(void);
  * has no room or a failure is injected, as the SDK's own os_zalloc would return. Freed with vPortFree. */
 void *host_sdk_zalloc(size_t size, const char *where);
 void host_heap_summary(void);
+void host_heap_report(void);
 
 /* host_os.c */
 int host_partition_table_ok(void);

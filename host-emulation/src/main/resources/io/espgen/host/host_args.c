@@ -18,12 +18,10 @@ int host_port_for(int firmware_port)
 {
 	int i;
 
-	if (host_opts.any_port)
-		return 0;
 	for (i = 0; i < host_opts.nmaps; i++)
 		if (host_opts.maps[i].fw == firmware_port)
 			return host_opts.maps[i].host;
-	return firmware_port;
+	return host_opts.any_port ? 0 : firmware_port;
 }
 
 static void usage(const char *prog, const char *problem)
@@ -33,7 +31,7 @@ static void usage(const char *prog, const char *problem)
 	fprintf(stderr,
 		"usage: %s [--port FW=HOST]... [--any-port] [--exit-after-ms N]\n"
 		"  --port FW=HOST     serve the firmware's port FW on 127.0.0.1:HOST (0: any free port)\n"
-		"  --any-port         every listener takes a free port\n"
+		"  --any-port         every listener without a --port takes a free port\n"
 		"  --exit-after-ms N  stop by itself after N ms\n"
 		"environment: ESPGEN_HOST_MALLOC_FAIL_AT=N, ESPGEN_HOST_SEND_FAIL_AT=N,\n"
 		"             ESPGEN_HOST_TRACE=1\n",

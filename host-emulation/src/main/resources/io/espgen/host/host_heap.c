@@ -28,6 +28,7 @@ static struct {
 	struct host_block *buckets[HOST_HEAP_BUCKETS];
 	size_t live_blocks;
 	size_t live_bytes;
+	size_t peak_bytes;	/* the most live_bytes has been */
 	unsigned long calls;	/* firmware allocations so far, for ESPGEN_HOST_MALLOC_FAIL_AT */
 	unsigned long fail_at;
 } heap;
@@ -77,6 +78,8 @@ static void *heap_alloc(size_t size, const char *file, unsigned line, int zero, 
 	heap.buckets[bucket_of(p)] = b;
 	heap.live_blocks++;
 	heap.live_bytes += size;
+	if (heap.live_bytes > heap.peak_bytes)
+		heap.peak_bytes = heap.live_bytes;
 	host_espconn_note_firmware_block(p, size);
 	return p;
 }
@@ -118,6 +121,15 @@ void vPortFree(void *ptr, const char *file, unsigned line)
 	free(ptr);
 }
 
+/* The two lines a test reads (HostFirmware.HEAP_SUMMARY): free and peak, then what is live. */
+void host_heap_report(void)
+{
+	printf(HOST_TAG "heap: %zu bytes free, peak %zu bytes\n", HOST_HEAP_SIZE - heap.live_bytes,
+	       heap.peak_bytes);
+	printf(HOST_TAG "heap: %zu live allocations, %zu bytes\n", heap.live_blocks, heap.live_bytes);
+	fflush(stdout);
+}
+
 void host_heap_summary(void)
 {
 	size_t i, shown = 0;
@@ -129,6 +141,5 @@ void host_heap_summary(void)
 			host_log("heap: live block of %zu bytes from %s:%u", b->size,
 				 b->file ? b->file : "?", b->line);
 	}
-	printf(HOST_TAG "heap: %zu live allocations, %zu bytes\n", heap.live_blocks, heap.live_bytes);
-	fflush(stdout);
+	host_heap_report();
 }

@@ -37,6 +37,7 @@ extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
 #define HOST_WATCHDOG_EXIT 4
 
 static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t heap_request;	/* SIGUSR1: print the heap lines (HostFirmware.heap) */
 /* What the watchdog thread reads: outermost callbacks counted (so it tells whether the one running now is the
  * one it saw last tick), whether one is running, and its name. Written by the loop, read with __atomic. */
 static unsigned long callback_seq;
@@ -193,7 +194,10 @@ enum host_ctx host_ctx_now(const char **what)
 
 static void on_signal(int sig)
 {
-	stop_signal = sig;
+	if (sig == SIGUSR1)
+		heap_request = 1;
+	else
+		stop_signal = sig;
 }
 
 static void write_str(const char *text)
@@ -294,14 +298,17 @@ int main(int argc, char **argv)
 	sigemptyset(&stop_set);
 	sigaddset(&stop_set, SIGINT);
 	sigaddset(&stop_set, SIGTERM);
+	sigaddset(&stop_set, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &stop_set, &poll_mask);
 	sigdelset(&poll_mask, SIGINT);
 	sigdelset(&poll_mask, SIGTERM);
+	sigdelset(&poll_mask, SIGUSR1);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	start_watchdog();
 
@@ -325,6 +332,10 @@ int main(int argc, char **argv)
 	while (!stop_signal) {
 		int timeout;
 
+		if (heap_request) {
+			heap_request = 0;
+			host_heap_report();
+		}
 		run_ready();
 		if (host_opts.exit_after_ms >= 0 && host_now_ms() >= deadline_ms) {
 			host_log("stopping: --exit-after-ms %lld elapsed", host_opts.exit_after_ms);

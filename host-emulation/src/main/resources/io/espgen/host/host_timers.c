@@ -78,7 +78,9 @@ void ets_timer_arm_new(ETSTimer *timer, uint32 ms_or_us, bool repeat, bool is_ms
 			    (void *)timer);
 	/* Re-arming an armed timer restarts it. */
 	timer_unlink(timer);
-	timer->timer_expire = (uint32)host_now_ms() + ms;
+	/* From the next whole millisecond: the loop's clock is in ms, and a timer never fires early
+	 * (armed at 1.3 ms for 50 ms, it is due at 52, not at 51: 49.7 ms after the arm). */
+	timer->timer_expire = (uint32)((host_now_us() + 999u) / 1000u) + ms;
 	/* A repeating 0 ms timer would starve the loop; it fires at most once per millisecond. */
 	timer->timer_period = repeat ? (ms ? ms : 1) : 0;
 	timer_insert(timer);

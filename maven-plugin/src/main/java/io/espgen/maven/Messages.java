@@ -293,6 +293,11 @@ public final class Messages {
         return PREFIX + "host emulation stopped";
     }
 
+    /** what: HostFirmware.CompilerMissing's line, which names the package to install. */
+    public static String hostCompilerMissing(String what) {
+        return PREFIX + what;
+    }
+
     public static String hostBuildFailed() {
         return PREFIX + "the host emulation did not build with the host's gcc; its messages are above";
     }
@@ -301,6 +306,13 @@ public final class Messages {
         int other = hostPort == 8080 ? 8081 : 8080;
         return PREFIX + "127.0.0.1:" + hostPort + " (firmware port " + firmwarePort + ") is in use by another program; "
                 + "stop it, or serve the firmware's port elsewhere: -Desp.port=" + firmwarePort + "=" + other
+                + " (or -Desp.anyPort for free ports)";
+    }
+
+    public static String hostPortNeedsPrivilege(int hostPort, int firmwarePort) {
+        int other = hostPort == 8080 ? 8081 : 8080;
+        return PREFIX + "cannot listen on 127.0.0.1:" + hostPort + " (firmware port " + firmwarePort + "): ports below"
+                + " 1024 need privileges; serve it on another port: -Desp.port=" + firmwarePort + "=" + other
                 + " (or -Desp.anyPort for free ports)";
     }
 

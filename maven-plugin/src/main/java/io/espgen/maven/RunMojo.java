@@ -83,6 +83,8 @@ public class RunMojo extends AbstractEspMojo {
         Path exe;
         try {
             exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize);
+        } catch (HostFirmware.CompilerMissing e) {
+            throw new EspException(Messages.hostCompilerMissing(e.getMessage()));
         } catch (IOException e) {
             printLines(e.getMessage(), true);
             throw new EspException(host == HostStack.SDK ? Messages.sdkStackBuildFailed() : Messages.hostBuildFailed());

@@ -24,11 +24,20 @@ class StartFailureTest {
     }
 
     @Test
-    void anotherListenFailureKeepsItsReason() {
+    void aPrivilegedPortSaysSoAndMapsItElsewhere() {
         String stderr = "espgen-host: fatal: cannot listen on 127.0.0.1:80 for firmware port 80: Permission denied\n";
-        assertThat(StartFailure.message(stderr, 1, 30)).isEqualTo("espgen: cannot listen on 127.0.0.1:80 for firmware "
-                + "port 80 (Permission denied); serve it elsewhere: -Desp.port=80=8080 (or -Desp.anyPort for free "
-                + "ports)");
+        assertThat(StartFailure.message(stderr, 1, 30)).isEqualTo("espgen: cannot listen on 127.0.0.1:80 (firmware "
+                + "port 80): ports below 1024 need privileges; serve it on another port: -Desp.port=80=8080 (or "
+                + "-Desp.anyPort for free ports)");
+    }
+
+    @Test
+    void anotherListenFailureKeepsItsReason() {
+        String stderr = "espgen-host: fatal: cannot listen on 127.0.0.1:7777 for firmware port 7777: Cannot assign "
+                + "requested address\n";
+        assertThat(StartFailure.message(stderr, 1, 30)).isEqualTo("espgen: cannot listen on 127.0.0.1:7777 for "
+                + "firmware port 7777 (Cannot assign requested address); serve it elsewhere: -Desp.port=7777=8080 (or "
+                + "-Desp.anyPort for free ports)");
     }
 
     @Test

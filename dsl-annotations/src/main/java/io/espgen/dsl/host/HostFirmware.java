@@ -1,0 +1,96 @@
+package io.espgen.dsl.host;
+
+import io.espgen.dsl.spi.HostLauncher;
+import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * A server's firmware built for this machine with the host emulation of the SDK and running on 127.0.0.1, for a
+ * JUnit test: what a generated {@code <Server>Firmware.startOnHost()} returns. The building and running is done by
+ * artifact {@code espgen-host-runner}, which a project adds with test scope; this type only names what a test
+ * may ask, so the generated companion compiles without it.
+ *
+ * <pre>{@code
+ * try (HostFirmware fw = EchoServerFirmware.startOnHost()) {
+ *     try (Socket s = new Socket("127.0.0.1", fw.port())) { ... }
+ *     fw.awaitLog("bye, echoed 5 bytes");
+ * }   // stops it; an AddressSanitizer or UndefinedBehaviorSanitizer report fails the test here
+ * }</pre>
+ */
+public interface HostFirmware extends AutoCloseable {
+
+    /** How long {@link #awaitLog(String)} waits: generous, as the firmware runs under the sanitizers. */
+    Duration LOG_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The port on 127.0.0.1 the server listens on. */
+    int port();
+
+    /**
+     * Waits until a line of the firmware's output contains text, and returns that line; waits up to
+     * {@link #LOG_TIMEOUT}.
+     *
+     * @throws AssertionError when no such line came in time, or the firmware exited first; its message holds the
+     *         output so far
+     */
+    default String awaitLog(String text) {
+        return awaitLog(text, LOG_TIMEOUT);
+    }
+
+    /** As {@link #awaitLog(String)}, waiting up to timeout. */
+    String awaitLog(String text, Duration timeout);
+
+    /** The lines the firmware has printed so far (its {@code Log} and {@code os_printf} lines, the emulation's). */
+    List<String> log();
+
+    /**
+     * The firmware's heap now: asked of the running emulation, which prints it; once the firmware has stopped, what
+     * it printed as it exited (then {@link Heap#liveAllocations()} are leaks).
+     */
+    Heap heap();
+
+    /**
+     * Stops the firmware (SIGTERM, then SIGKILL after a while) and checks that it exited cleanly.
+     *
+     * @throws AssertionError when it exited with a failure status (a sanitizer's report, a misuse of the SDK the
+     *         emulation caught, a crash), with its output
+     */
+    @Override
+    void close();
+
+    /**
+     * The SDK heap as the emulation accounts it: the chip's free heap at start-up is its budget.
+     *
+     * @param freeBytes what os_malloc could still hand out
+     * @param peakBytes the most the firmware held at once so far
+     * @param liveAllocations blocks allocated and not freed
+     * @param liveBytes their bytes
+     */
+    record Heap(long freeBytes, long peakBytes, long liveAllocations, long liveBytes) {
+    }
+
+    /** The firmware could not be built or did not start; the message is one line that says what to do. */
+    final class StartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Builds the firmware that server's class path holds (written there by the espgen processor) and starts it,
+     * serving firmwarePort on hostPort (0: any free port) and every other port of the firmware on a free port.
+     * The generated companion's {@code startOnHost} calls this.
+     *
+     * @throws StartException when it cannot, saying why and what to do
+     */
+    static HostFirmware start(Class<?> server, int firmwarePort, int hostPort) {
+        ClassLoader loader = server.getClassLoader();
+        for (HostLauncher launcher : ServiceLoader.load(HostLauncher.class, loader)) {
+            return launcher.start(server, firmwarePort, hostPort);
+        }
+        throw new StartException("espgen: startOnHost needs the host runner on the test class path: add the "
+                + "dependency io.espgen:espgen-host-runner with <scope>test</scope>", null);
+    }
+}

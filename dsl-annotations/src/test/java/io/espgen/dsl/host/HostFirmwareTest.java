@@ -1,0 +1,17 @@
+package io.espgen.dsl.host;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** This module's tests have no host runner on their class path, as a project that forgot the dependency. */
+class HostFirmwareTest {
+
+    @Test
+    void withoutTheHostRunnerStartingSaysWhichDependencyToAdd() {
+        assertThatThrownBy(() -> HostFirmware.start(HostFirmwareTest.class, 7777, 0))
+                .isInstanceOf(HostFirmware.StartException.class)
+                .hasMessage("espgen: startOnHost needs the host runner on the test class path: add the dependency"
+                        + " io.espgen:espgen-host-runner with <scope>test</scope>");
+    }
+}
