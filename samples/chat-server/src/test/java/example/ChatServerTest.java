@@ -3,6 +3,7 @@ package example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.espgen.dsl.host.HostFirmware;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class ChatServerTest {
 
     @Test
     void eachLineGoesToEveryOtherMemberWithTheSendersAddress() throws Exception {
-        try (Host fw = Host.start(ChatServerFirmware.PORT);
+        try (HostFirmware fw = ChatServerFirmware.startOnHost();
                 Member ann = Member.join(fw.port());
                 Member bob = Member.join(fw.port());
                 Member cy = Member.join(fw.port())) {
@@ -39,7 +40,7 @@ class ChatServerTest {
 
     @Test
     void aLineTooLongIsRefusedToItsSenderAndTheNextOneGoesOut() throws Exception {
-        try (Host fw = Host.start(ChatServerFirmware.PORT);
+        try (HostFirmware fw = ChatServerFirmware.startOnHost();
                 Member ann = Member.join(fw.port());
                 Member bob = Member.join(fw.port())) {
             assertEquals("* " + bob.address() + " joined", ann.readLine());
@@ -60,7 +61,7 @@ class ChatServerTest {
     void aSlowReaderMissesLinesAndNobodyElseWaits() throws Exception {
         int lines = 400;
         String pad = "z".repeat(150);
-        try (Host fw = Host.start(ChatServerFirmware.PORT);
+        try (HostFirmware fw = ChatServerFirmware.startOnHost();
                 Member ann = Member.join(fw.port());
                 Member bob = Member.join(fw.port());
                 Member slow = Member.join(fw.port(), 4096)) {
@@ -99,6 +100,9 @@ class ChatServerTest {
             assertEquals(lines + 1, next, "every line was received or told missed");
             assertEquals(droppedCopies, told, "the server's count and what the slow member was told agree");
             fw.awaitLog("a slow reader missed");
+            // each member's queue is capped: the one that stopped reading cost its queue and no more
+            HostFirmware.Heap heap = fw.heap();
+            assertTrue(heap.peakBytes() <= 3L * ChatServerFirmware.SEND_QUEUE_BYTES, heap.toString());
         }
     }
 }

@@ -3,6 +3,7 @@ package example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.espgen.dsl.host.HostFirmware;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -32,7 +33,7 @@ class BrowserLikeClientsTest {
     @Test
     void clientsBeyondTheLimitAreRefusedAndTheOthersServedWhole() throws Exception {
         int max = HttpServerFirmware.MAX_CONNECTIONS;
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             // max connections with an unfinished request hold every entry of the table
             List<Socket> holders = new ArrayList<>();
             int served = 0;

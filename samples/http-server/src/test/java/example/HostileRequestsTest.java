@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.espgen.dsl.host.HostFirmware;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class HostileRequestsTest {
 
     @Test
     void garbageAndBinaryLinesGet400() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             assertEquals(400, HttpClient.exchange(fw.port(), "hello there\r\n\r\n").status());
             assertEquals(400, HttpClient.exchange(fw.port(), "GET\r\n\r\n").status());
             assertEquals(400, HttpClient.exchange(fw.port(), "GET / HTTP/2.0\r\n\r\n").status());
@@ -36,7 +37,7 @@ class HostileRequestsTest {
 
     @Test
     void oversizedLinesGet414And431() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             String longPath = "/" + "a".repeat(HttpServer.MAX_LINE);
             assertEquals(414, HttpClient.exchange(fw.port(), "GET " + longPath + " HTTP/1.0\r\n\r\n").status());
             String longHeader = "Cookie: " + "b".repeat(HttpServer.MAX_LINE);
@@ -52,7 +53,7 @@ class HostileRequestsTest {
 
     @Test
     void aRequestSentByteByByteIsAnswered() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT); Socket s = HttpClient.connect(fw.port())) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost(); Socket s = HttpClient.connect(fw.port())) {
             HttpClient.trickle(s, "GET /hello HTTP/1.0\r\nHost: device\r\nUser-Agent: slow\r\n\r\n");
             HttpClient.Reply r = HttpClient.readToEnd(s);
             assertEquals(200, r.status(), r.text());
@@ -63,7 +64,7 @@ class HostileRequestsTest {
     /** A slowloris client holds a connection by never finishing its request: the deadline ends it. */
     @Test
     void anUnfinishedRequestGets408AtTheDeadline() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT); Socket s = HttpClient.connect(fw.port())) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost(); Socket s = HttpClient.connect(fw.port())) {
             long start = System.nanoTime();
             HttpClient.trickle(s, "GET /hello HTTP/1.0\r\nHost: dev");
             HttpClient.Reply r = HttpClient.readToEnd(s);
@@ -77,7 +78,7 @@ class HostileRequestsTest {
     /** HTTP/1.0 answers one request per connection: pipelined ones after it are read and ignored. */
     @Test
     void pipelinedRequestsGetOneAnswer() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             HttpClient.Reply r = HttpClient.exchange(fw.port(),
                     HELLO + "GET /status HTTP/1.0\r\n\r\n" + "GET / HTTP/1.0\r\n\r\n");
             assertFalse(r.reset(), r.text());
@@ -89,7 +90,7 @@ class HostileRequestsTest {
 
     @Test
     void aBodyAfterTheHeadersIsIgnored() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             HttpClient.Reply r = HttpClient.exchange(fw.port(),
                     "POST /hello HTTP/1.0\r\nContent-Length: 9\r\n\r\nname=chip");
             assertEquals(501, r.status(), r.text());

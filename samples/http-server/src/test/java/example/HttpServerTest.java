@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.espgen.dsl.host.HostFirmware;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class HttpServerTest {
 
     @Test
     void curlGetsThePageWholeWithItsLength() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             String out = curl("-i", "http://127.0.0.1:" + fw.port() + "/");
             assertTrue(out.startsWith("HTTP/1.0 200 OK\r\n"), out);
             assertTrue(out.contains("\r\nContent-Type: text/html\r\n"), out);
@@ -34,7 +35,7 @@ class HttpServerTest {
 
     @Test
     void curlSeesEachRouteAndStatus() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             String base = "http://127.0.0.1:" + fw.port();
             assertEquals("hello from the ESP8266\r\n", curl(base + "/hello"));
             assertEquals("200", curl("-o", "/dev/null", "-w", "%{http_code}", base + "/hello?name=x"));
@@ -55,7 +56,7 @@ class HttpServerTest {
 
     @Test
     void aKeepAliveRequestIsAnsweredThenClosed() throws Exception {
-        try (Host fw = Host.start(HttpServerFirmware.PORT)) {
+        try (HostFirmware fw = HttpServerFirmware.startOnHost()) {
             HttpClient.Reply r = HttpClient.exchange(fw.port(),
                     "GET /hello HTTP/1.1\r\nHost: device\r\nConnection: keep-alive\r\n\r\n");
             assertFalse(r.reset(), r.text());
