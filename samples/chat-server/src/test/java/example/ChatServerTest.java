@@ -21,10 +21,11 @@ class ChatServerTest {
             assertEquals("* " + cy.address() + " joined", ann.readLine());
             assertEquals("* " + cy.address() + " joined", bob.readLine());
 
+            // one line at a time: lines of two members reach a third in the order the server reads them
             ann.say("hello");
-            bob.say("hi ann\r");                                     // telnet's line end
             assertEquals("[" + ann.address() + "] hello", bob.readLine());
             assertEquals("[" + ann.address() + "] hello", cy.readLine());
+            bob.say("hi ann\r");                                     // telnet's line end
             assertEquals("[" + bob.address() + "] hi ann", ann.readLine());
             assertEquals("[" + bob.address() + "] hi ann", cy.readLine());
 
