@@ -61,7 +61,7 @@ public class Checksum {
 
     /** Appends the low {@code digits} hex digits of value. */
     private static int appendHex(byte[] out, int n, int value, int digits) {
-        for (int i = digits - 1; i >= 0; i--) {
+        for (int i = Math.min(digits, 8) - 1; i >= 0; i--) { // an int has 8 hex digits
             n = Text.appendByte(out, n, hexDigit((value >>> (i * 4)) & 0xF));
         }
         return n;

@@ -56,7 +56,7 @@ public class Crc {
     }
 
     private static int hex(byte[] out, int n, int v, int digits) {
-        for (int i = digits - 1; i >= 0; i--) {
+        for (int i = Math.min(digits, 8) - 1; i >= 0; i--) { // an int has 8 hex digits
             int d = v >>> (i * 4) & 15;
             n = Text.appendByte(out, n, d < 10 ? '0' + d : 'a' + d - 10);
         }

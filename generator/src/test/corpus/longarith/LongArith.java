@@ -36,7 +36,7 @@ public class LongArith {
                 break;
             }
         }
-        for (int i = count - 1; i >= 0; i--) {
+        for (int i = Math.min(count, k.digits.length) - 1; i >= 0; i--) {
             n = Text.appendByte(k.out, n, k.digits[i]);
         }
         return n;

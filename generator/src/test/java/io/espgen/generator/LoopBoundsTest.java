@@ -49,6 +49,7 @@ class LoopBoundsTest {
             for (int i = Math.min(CAP, s.n); i >= 0; i--) { s.n += i; }
             for (int i = d.length() - 1; i >= 0; i--) { s.n += d.get(i); }
             for (int i = 0; i < 8; i++) { for (int j = i + 1; j < 8; j++) { s.n += j; } }
+            for (int i = Math.min(s.n, 8) - 1; i >= 0; i--) { s.n += i; }
             for (int i = 0; (i < 16) && d.length() > i; i++) { s.n++; }
             for (byte b : d) { s.n += b; }
             for (byte b : s.buf) { s.n += b; }
@@ -80,6 +81,7 @@ class LoopBoundsTest {
             for (int i = s.n; i >= 0; i--) { }                     | 22 | a loop counter i that starts from a value with no visible bound (a field, a parameter or a local could be 2147483647) is not supported in handler code; start it from a constant, an array's length or data.length(), or clamp the start towards the bound: for (int i = Math.min(CAP, from); ...)
             for (int i = Math.min(0, s.n); i < 16; i++) { }        | 22 | a loop counter i that starts from a value with no visible bound
             for (int i = s.n + 1; i < 16; i++) { }                 | 22 | a loop counter i that starts from a value with no visible bound
+            for (int i = s.n - 1; i >= 0; i--) { }                 | 22 | a loop counter i that starts from a value with no visible bound
             for (int i = 0; i < s.n; i++) { }                      | 25 | a loop condition that does not start with a bound on i (i < N, <= N, > N or >= N, N a constant, an array's length or data.length(); a field or a parameter is no bound) is not supported in handler code; a loop needs a bound
             for (int i = 0; c.canSend(8) && i < 16; i++) { }       | 25 | a loop condition that does not start with a bound on i
             for (int i = 0; i < 16 & s.n > 0; i++) { }             | 25 | a loop condition that does not start with a bound on i

@@ -184,53 +184,31 @@ final class LoopBounds {
      */
     private static boolean boundedStart(Expression start, int direction, ForStatement loop) {
         start = BodyContext.strip(start);
-        if (isLimit(start) || ofOuterCounters(start, loop)) {
+        if (isLimit(start) || ofOuterCounters(start, loop) || isClamp(start, direction)) {
             return true;
         }
-        String clamp = direction > 0 ? "max" : "min";
-        if (start instanceof MethodInvocation m && m.getName().getIdentifier().equals(clamp)
-                && m.arguments().size() == 2 && m.getExpression() != null) {
-            ITypeBinding t = m.getExpression().resolveTypeBinding();
-            if (t == null || !t.getQualifiedName().equals("java.lang.Math")) {
-                return false;
-            }
-            for (Object a : m.arguments()) {
-                if (isLimit((Expression) a)) {
-                    return true;
-                }
-            }
+        // a clamp, then constants, lengths or outer counters added or taken away: Math.min(n, 8) - 1
+        if (start instanceof InfixExpression i && !i.hasExtendedOperands()
+                && (i.getOperator() == InfixExpression.Operator.PLUS
+                        || i.getOperator() == InfixExpression.Operator.MINUS)) {
+            return boundedStart(i.getLeftOperand(), direction, loop) && ofOuterCounters(i.getRightOperand(), loop);
         }
         return false;
     }
 
-    /** A sum or difference of constants, lengths and the counters of counted loops around loop. */
-    private static boolean ofOuterCounters(Expression e, ForStatement loop) {
-        e = BodyContext.strip(e);
-        if (isLimit(e)) {
-            return true;
-        }
-        if (e instanceof InfixExpression i && (i.getOperator() == InfixExpression.Operator.PLUS
-                || i.getOperator() == InfixExpression.Operator.MINUS)) {
-            if (!ofOuterCounters(i.getLeftOperand(), loop) || !ofOuterCounters(i.getRightOperand(), loop)) {
-                return false;
-            }
-            for (Object x : i.extendedOperands()) {
-                if (!ofOuterCounters((Expression) x, loop)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (!(e instanceof SimpleName n) || !(n.resolveBinding() instanceof IVariableBinding v)) {
+    /** Math.max (counting up) or Math.min (counting down) with a constant or a length among its arguments. */
+    private static boolean isClamp(Expression e, int direction) {
+        String clamp = direction > 0 ? "max" : "min";
+        if (!(e instanceof MethodInvocation m) || !m.getName().getIdentifier().equals(clamp)
+                || m.arguments().size() != 2 || m.getExpression() == null) {
             return false;
         }
-        for (ASTNode p = loop.getParent(); p != null; p = p.getParent()) {
-            // an enclosing loop's counter: that loop passed this check, so it stays within its start and bound
-            if (p instanceof ForStatement outer && outer.initializers().size() == 1
-                    && outer.initializers().get(0) instanceof VariableDeclarationExpression d
-                    && d.fragments().size() == 1
-                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding() != null
-                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding().getKey().equals(v.getKey())) {
+        ITypeBinding t = m.getExpression().resolveTypeBinding();
+        if (t == null || !t.getQualifiedName().equals("java.lang.Math")) {
+            return false;
+        }
+        for (Object a : m.arguments()) {
+            if (isLimit((Expression) a)) {
                 return true;
             }
         }
