@@ -209,7 +209,6 @@ static void drive(int pin, int level)
 
 	gpio.driven |= BIT(pin);
 	gpio.levels = (gpio.levels & ~BIT(pin)) | (level ? BIT(pin) : 0);
-	check_wait();
 	if (pin == 16 || old == level || (gpio.enable & BIT(pin)))
 		return;
 	type = (gpio.pin_conf[pin] >> 7) & 7u;
