@@ -165,8 +165,11 @@ class ControlPanelTest {
     }
 
     @Test
-    void theStatusLedBlinks() {
+    void theStatusLedBlinksAndWithoutANetworkTheAccessPointOpens() {
         try (HostFirmware fw = ControlPanelFirmware.startOnHost()) {
+            // the test build names no network: the firmware is its own access point at once
+            assertTrue(fw.log().contains("espgen: wifi: the build named no network"), () -> String.join("\n", fw.log()));
+            fw.awaitLog("wifi: access point");
             boolean level = fw.pins().get(STATUS_LED);
             fw.pins().awaitLevel(STATUS_LED, !level);      // the wait ends when the timer toggles it
             fw.pins().awaitLevel(STATUS_LED, level);
