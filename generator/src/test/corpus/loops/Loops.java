@@ -34,7 +34,7 @@ public class Loops {
         n += data.copyTo(from, to, s.out, n);
         n = Text.append(s.out, n, "] first digit at ");
         int digit = -1;
-        for (int i = from; i < data.length() && i < to; i++) {
+        for (int i = Math.max(0, from); i < data.length() && i < to; i++) {
             if (data.get(i) < '0' || data.get(i) > '9') {
                 continue;
             }
@@ -57,7 +57,7 @@ public class Loops {
         int pairs = 0;
         int firstI = -1;
         int firstJ = -1;
-        for (int i = from; i < data.length() && i < to; i++) {
+        for (int i = Math.max(0, from); i < data.length() && i < to; i++) {
             for (int j = i + 1; j < data.length() && j < to; j++) {
                 if (data.get(i) == data.get(j)) {
                     pairs++;

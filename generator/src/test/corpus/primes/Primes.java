@@ -27,7 +27,7 @@ public class Primes {
             if (s.composite[i]) {
                 continue;
             }
-            for (int j = i * i; j < LIMIT; j++) {
+            for (int j = i + i; j < LIMIT; j++) { // from 2i: the multiples below i * i are marked already
                 if (j % i == 0) {
                     s.composite[j] = true;
                 }

@@ -126,7 +126,7 @@ public class CommandServer {
     private static int sum(Line l, int from) {
         int total = 0;
         int start = from;
-        for (int i = from; i <= l.buf.length && i <= l.len; i++) {
+        for (int i = Math.max(0, from); i <= l.buf.length && i <= l.len; i++) {
             if (i == l.len || l.buf[i] == ' ') {
                 total += Text.parseInt(l.buf, start, i, 0);
                 start = i + 1;

@@ -20,6 +20,19 @@ public final class CRuntime {
     /** Resource folder of the runtime's C sources. */
     public static final String SOURCE_BASE = "/io/espgen/runtime/src/";
 
+    /**
+     * Resource folder of the FreeRTOS target's own files (ESP8266_RTOS_SDK 3.x): its SDK header, the loop that serves
+     * the runtime's espconn calls on sockets, its Wi-Fi and its app_main. They are not part of a generated tree: a
+     * build for that target adds them, with {@value #RTOS_DEFINE}, and leaves out {@value #RTOS_REPLACED}.
+     */
+    public static final String RTOS_BASE = "/io/espgen/runtime/rtos/";
+
+    /** The define that selects the FreeRTOS target in espgen_sdk.h. */
+    public static final String RTOS_DEFINE = "ESPGEN_TARGET_RTOS";
+
+    /** The file of a generated tree the FreeRTOS target replaces (by espgen_rtos_wifi.c). */
+    public static final String RTOS_REPLACED = "runtime/espgen_wifi.c";
+
     /*
      * A jar cannot be listed portably, so the files are named here. CRuntimeTest compares these
      * lists with the source folders: a file added there and not here fails the build.
@@ -39,6 +52,12 @@ public final class CRuntime {
             "espgen_txq.c",
             "espgen_wifi.c");
 
+    private static final List<String> RTOS_FILES = List.of(
+            "espgen_rtos_main.c",
+            "espgen_rtos_net.c",
+            "espgen_rtos_sdk.h",
+            "espgen_rtos_wifi.c");
+
     private CRuntime() {
     }
 
@@ -50,6 +69,21 @@ public final class CRuntime {
     /** The file names of the runtime's C sources, sorted. */
     public static List<String> sourceFiles() {
         return sorted(SOURCE_FILES);
+    }
+
+    /** The file names of the FreeRTOS target's own files ({@value #RTOS_BASE}), sorted. */
+    public static List<String> rtosFiles() {
+        return sorted(RTOS_FILES);
+    }
+
+    /**
+     * Copies the FreeRTOS target's files into dir, which a build for that target puts on its include path; returns
+     * its .c files, sorted.
+     */
+    public static List<Path> extractRtos(Path dir) throws IOException {
+        return extract(CRuntime.class, RTOS_BASE, rtosFiles(), dir).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".c"))
+                .toList();
     }
 
     /** Copies the project's include directory ({@value #INCLUDE_BASE}*.h) into dir; returns dir. */

@@ -41,6 +41,28 @@ class CRuntimeTest {
     }
 
     @Test
+    void theRtosIndexNamesEveryFileInTheFolder() throws IOException {
+        assertThat(CRuntime.rtosFiles())
+                .as("CRuntime.RTOS_FILES must list every .c and .h of io/espgen/runtime/rtos")
+                .containsExactlyElementsOf(filesIn("io/espgen/runtime/rtos", ".c", ".h"));
+    }
+
+    @Test
+    void extractsTheRtosFilesAndReturnsTheSources(@TempDir Path dir) throws IOException {
+        assertThat(CRuntime.extractRtos(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactly("espgen_rtos_main.c", "espgen_rtos_net.c", "espgen_rtos_wifi.c");
+        for (String name : CRuntime.rtosFiles()) {
+            assertThat(Files.readAllBytes(dir.resolve(name)))
+                    .isEqualTo(Files.readAllBytes(RESOURCES.resolve("io/espgen/runtime/rtos").resolve(name)));
+        }
+    }
+
+    @Test
+    void theRtosTargetReplacesARuntimeSourceThatExists() {
+        assertThat(CRuntime.sourceFiles()).contains(CRuntime.RTOS_REPLACED.substring("runtime/".length()));
+    }
+
+    @Test
     void extractsTheIncludeDirectory(@TempDir Path dir) throws IOException {
         Path inc = dir.resolve("inc");
         assertThat(CRuntime.extractInclude(inc)).isEqualTo(inc);

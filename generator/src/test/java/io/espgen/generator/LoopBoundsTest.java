@@ -45,7 +45,10 @@ class LoopBoundsTest {
             for (int i = 0; i < d.length(); i++) { s.n += d.get(i); }
             for (int i = 0; i < d.length() - 1; i++) { s.n += d.get(i); }
             for (int i = 0; i < s.buf.length; i++) { s.buf[i] = 0; }
-            for (int i = s.n; i < 16 && s.n > 0 && c.canSend(8); i++) { s.n--; }
+            for (int i = Math.max(0, s.n); i < 16 && s.n > 0 && c.canSend(8); i++) { s.n--; }
+            for (int i = Math.min(CAP, s.n); i >= 0; i--) { s.n += i; }
+            for (int i = d.length() - 1; i >= 0; i--) { s.n += d.get(i); }
+            for (int i = 0; i < 8; i++) { for (int j = i + 1; j < 8; j++) { s.n += j; } }
             for (int i = 0; (i < 16) && d.length() > i; i++) { s.n++; }
             for (byte b : d) { s.n += b; }
             for (byte b : s.buf) { s.n += b; }
@@ -73,6 +76,10 @@ class LoopBoundsTest {
             while (s.n > 0) { s.n--; }                             | 9  | a while loop is not supported in handler code; a loop needs a bound
             do { s.n--; } while (s.n > 0);                         | 9  | a do-while loop is not supported in handler code; a loop needs a bound
             for (;;) { break; }                                    | 9  | a for loop without one int counter declared and started in it
+            for (int i = s.n; i < 16; i++) { }                     | 22 | a loop counter i that starts from a value with no visible bound (a field, a parameter or a local could be -2147483648) is not supported in handler code; start it from a constant, an array's length or data.length(), or clamp the start towards the bound: for (int i = Math.max(0, from); ...)
+            for (int i = s.n; i >= 0; i--) { }                     | 22 | a loop counter i that starts from a value with no visible bound (a field, a parameter or a local could be 2147483647) is not supported in handler code; start it from a constant, an array's length or data.length(), or clamp the start towards the bound: for (int i = Math.min(CAP, from); ...)
+            for (int i = Math.min(0, s.n); i < 16; i++) { }        | 22 | a loop counter i that starts from a value with no visible bound
+            for (int i = s.n + 1; i < 16; i++) { }                 | 22 | a loop counter i that starts from a value with no visible bound
             for (int i = 0; i < s.n; i++) { }                      | 25 | a loop condition that does not start with a bound on i (i < N, <= N, > N or >= N, N a constant, an array's length or data.length(); a field or a parameter is no bound) is not supported in handler code; a loop needs a bound
             for (int i = 0; c.canSend(8) && i < 16; i++) { }       | 25 | a loop condition that does not start with a bound on i
             for (int i = 0; i < 16 & s.n > 0; i++) { }             | 25 | a loop condition that does not start with a bound on i

@@ -115,7 +115,7 @@ static int ICACHE_FLASH_ATTR command_server_sum(struct command_server_line *l, i
 {
 	int total = 0;
 	int start = from;
-	for (int i = from; i <= 64 && i <= l->len; i++) {
+	for (int i = espgen_imax(0, from); i <= 64 && i <= l->len; i++) {
 		if (i == l->len || (ESPGEN_IN_RANGE(i, 64) ? l->buf[i] : 0) == ' ') {
 			total += espgen_text_parse_int((const uint8 *)l->buf, 64, start, i, 0);
 			start = i + 1;

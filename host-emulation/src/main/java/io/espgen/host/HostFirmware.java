@@ -106,7 +106,16 @@ public final class HostFirmware {
         List<Path> hostSources = HostSources.extract(workDir.resolve("espgen-host"));
         Path include = CRuntime.extractInclude(workDir.resolve("espgen-include"));
         Path exe = workDir.resolve(sanitize ? "firmware-asan" : "firmware").toAbsolutePath();
+        List<Path> allSources = new ArrayList<>(firmwareSources);
+        allSources.addAll(hostSources);
+        List<Path> allIncludes = new ArrayList<>(includeDirs);
+        allIncludes.add(include);
+        return gcc(command(compiler, List.of(), sanitize, allIncludes, allSources, exe), compiler, workDir, exe);
+    }
 
+    /** gcc's command line: the project's flags, the sanitizers when asked for, then defines, -I, sources, -o. */
+    private static List<String> command(String compiler, List<String> defines, boolean sanitize, List<Path> includeDirs,
+            List<Path> sources, Path exe) {
         List<String> cmd = new ArrayList<>(List.of(compiler,
                 "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fwrapv"));
         if (sanitize) {
@@ -117,16 +126,55 @@ public final class HostFirmware {
         for (Path dir : includeDirs) {
             cmd.add("-I" + dir.toAbsolutePath());
         }
-        cmd.add("-I" + include.toAbsolutePath());
-        for (Path source : firmwareSources) {
-            cmd.add(source.toAbsolutePath().toString());
-        }
-        for (Path source : hostSources) {
+        for (Path source : sources) {
             cmd.add(source.toAbsolutePath().toString());
         }
         cmd.add("-o");
         cmd.add(exe.toString());
+        return cmd;
+    }
 
+    /**
+     * Builds a firmware's generated C for the FreeRTOS target (ESP8266_RTOS_SDK 3.x) on the host: the tree's sources
+     * but {@link CRuntime#RTOS_REPLACED}, the target's own runtime files ({@code workDir/espgen-rtos}, on the include
+     * path after includeDirs) and its host layer ({@code workDir/espgen-rtos-host}: Linux sockets, the task as a
+     * thread), with {@code -DESPGEN_TARGET_RTOS -DESPGEN_RTOS_HOST}. The executable ({@code workDir/firmware-rtos},
+     * {@code firmware-rtos-asan} when sanitized) speaks as the NONOS emulation does: {@link #start} runs it.
+     */
+    public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize)
+            throws IOException {
+        return buildRtos(firmwareSources, includeDirs, workDir, sanitize, List.of());
+    }
+
+    /** As {@link #buildRtos(List, List, Path, boolean)}, with defines (-DNAME=value) after the target's own. */
+    public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            List<String> defines) throws IOException {
+        String compiler = System.getProperty(CC_PROPERTY, "gcc");
+        String replaced = Path.of(CRuntime.RTOS_REPLACED).getFileName().toString();
+        List<Path> sources = firmwareSources.stream()
+                .filter(p -> !(p.getFileName().toString().equals(replaced) && p.getParent() != null
+                        && p.getParent().getFileName().toString().equals("runtime")))
+                .toList();
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no firmware sources");
+        }
+        Files.createDirectories(workDir);
+        Path rtosDir = workDir.resolve("espgen-rtos");
+        List<Path> rtosSources = CRuntime.extractRtos(rtosDir);
+        List<Path> hostSources = HostSources.extractRtos(workDir.resolve("espgen-rtos-host"));
+        Path exe = workDir.resolve(sanitize ? "firmware-rtos-asan" : "firmware-rtos").toAbsolutePath();
+        List<Path> allSources = new ArrayList<>(sources);
+        allSources.addAll(rtosSources);
+        allSources.addAll(hostSources);
+        List<Path> allIncludes = new ArrayList<>(includeDirs);
+        allIncludes.add(rtosDir);
+        List<String> flags = new ArrayList<>(List.of("-pthread", "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"));
+        flags.addAll(defines);
+        List<String> cmd = command(compiler, flags, sanitize, allIncludes, allSources, exe);
+        return gcc(cmd, compiler, workDir, exe);
+    }
+
+    private static Path gcc(List<String> cmd, String compiler, Path workDir, Path exe) throws IOException {
         Process gcc;
         try {
             gcc = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();

@@ -36,6 +36,11 @@ public final class HostSources {
             "host_timers.c",
             "host_wifi.c");
 
+    /** Resource folder of the FreeRTOS target's host layer (espgen_rtos_host.c: tasks, clock, heap, radio). */
+    public static final String RTOS_BASE = "/io/espgen/host/rtos/";
+
+    private static final List<String> RTOS_FILES = List.of("espgen_rtos_host.c");
+
     private HostSources() {
     }
 
@@ -44,6 +49,20 @@ public final class HostSources {
         List<String> copy = new ArrayList<>(FILES);
         copy.sort(null);
         return List.copyOf(copy);
+    }
+
+    /** The file names of the FreeRTOS target's host layer ({@value #RTOS_BASE}), sorted. */
+    public static List<String> rtosFiles() {
+        List<String> copy = new ArrayList<>(RTOS_FILES);
+        copy.sort(null);
+        return List.copyOf(copy);
+    }
+
+    /** Copies the FreeRTOS target's host layer into dir; returns its .c files, sorted. */
+    public static List<Path> extractRtos(Path dir) throws IOException {
+        return CRuntime.extract(HostSources.class, RTOS_BASE, rtosFiles(), dir).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".c"))
+                .toList();
     }
 
     /** Copies the host emulation's sources ({@value #BASE}*.c, *.h) into dir; returns the .c files, sorted. */

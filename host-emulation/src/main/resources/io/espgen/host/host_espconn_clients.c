@@ -180,6 +180,8 @@ void host_client_end(struct host_client *c, bool error, sint8 err, bool reset)
 			break;
 		}
 	}
+	/* as espconn_tcp.c: espconn_server_close and espconn_server_err do before posting the end */
+	c->pcb->state = ESPCONN_CLOSE;
 	ev->kind = HOST_EV_END;
 	ev->srv = c->srv;
 	ev->error = error;

@@ -29,6 +29,16 @@ class HostSourcesTest {
     }
 
     @Test
+    void theRtosIndexNamesEverySourceInItsFolder(@TempDir Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(FOLDER.resolve("rtos"))) {
+            assertThat(HostSources.rtosFiles()).containsExactlyElementsOf(
+                    s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+        }
+        assertThat(HostSources.extractRtos(dir)).extracting(p -> p.getFileName().toString())
+                .containsExactly("espgen_rtos_host.c");
+    }
+
+    @Test
     void extractsTheSourcesAndReturnsTheCFilesSorted(@TempDir Path dir) throws IOException {
         List<Path> sources = HostSources.extract(dir);
         assertThat(sources).extracting(p -> p.getFileName().toString())

@@ -3,6 +3,7 @@ package io.espgen.maven;
 import io.espgen.maven.size.DramOrigins;
 import io.espgen.maven.size.LinkedSizeReport;
 import io.espgen.maven.size.ObjectSize;
+import io.espgen.maven.size.Region;
 import io.espgen.maven.size.SizeLimits;
 import io.espgen.maven.size.SizeReport;
 import io.espgen.maven.size.SizeTool;
@@ -53,7 +54,8 @@ public abstract class AbstractCrossMojo extends AbstractEspMojo {
      */
     protected final void report(Toolchain toolchain, List<Path> objects, Path elf) throws EspException,
             IOException, InterruptedException {
-        SizeTool tool = new SizeTool(toolchain.size());
+        SizeTool tool = target() == Target.RTOS ? new SizeTool(toolchain.size(), Region::ofRtos)
+                : new SizeTool(toolchain.size());
         List<ObjectSize> sizes = tool.measure(objectDir(), objects);
         SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266, DramOrigins.read(generatedDir.toPath()));
         List<String> lines = new ArrayList<>(report.lines());

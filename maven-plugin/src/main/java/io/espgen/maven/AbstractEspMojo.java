@@ -34,6 +34,15 @@ public abstract class AbstractEspMojo extends AbstractMojo {
     @Parameter(property = "esp.outputDir", required = true, defaultValue = "${project.build.directory}/espgen")
     protected File outputDir;
 
+    /**
+     * The SDK the firmware is for: {@code nonos} (ESP8266_NONOS_SDK 3.x, espconn) or {@code rtos}
+     * (ESP8266_RTOS_SDK 3.x: FreeRTOS and lwIP's sockets). The generated C is the same; {@code rtos} builds it with
+     * that target's runtime files, cross-compiled into {@code obj-rtos/} by esp:firmware and served on the host's
+     * sockets by esp:run.
+     */
+    @Parameter(property = "esp.target", defaultValue = "nonos")
+    protected String target;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -57,8 +66,13 @@ public abstract class AbstractEspMojo extends AbstractMojo {
 
     protected abstract void run() throws EspException, IOException, InterruptedException;
 
-    /** {@code obj/} below the output directory. */
-    protected final Path objectDir() {
-        return outputDir.toPath().resolve("obj");
+    /** The target esp.target names. */
+    protected final Target target() throws EspException {
+        return Target.of(target);
+    }
+
+    /** {@code obj/} below the output directory ({@code obj-rtos/} for the FreeRTOS target). */
+    protected final Path objectDir() throws EspException {
+        return outputDir.toPath().resolve(target() == Target.RTOS ? "obj-rtos" : "obj");
     }
 }

@@ -3,6 +3,8 @@ package io.espgen.maven;
 import io.espgen.maven.compile.CompileCommand;
 import io.espgen.maven.compile.CompileOptions;
 import io.espgen.maven.compile.FirmwareCompiler;
+import io.espgen.maven.compile.RtosSdk;
+import io.espgen.maven.compile.RtosTree;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.compile.WifiSecrets;
 import io.espgen.maven.image.ElfFile;
@@ -104,6 +106,19 @@ public class FirmwareMojo extends AbstractCrossMojo {
     protected File sdkDir;
 
     /**
+     * With {@code esp.target=rtos}: an unpacked ESP8266_RTOS_SDK 3.x (IDF_PATH) whose headers the C is compiled
+     * against instead of espgen's own declarations; {@code esp.rtosConfigDir} names the directory holding the
+     * {@code sdkconfig.h} its build wrote. It checks the C against the real API; the image is still Espressif's
+     * build's to make (the goal prints the steps).
+     */
+    @Parameter(property = "esp.rtosSdkDir")
+    protected File rtosSdkDir;
+
+    /** The directory holding the sdkconfig.h of an ESP8266_RTOS_SDK app's build (its {@code build/include}). */
+    @Parameter(property = "esp.rtosConfigDir")
+    protected File rtosConfigDir;
+
+    /**
      * The C library to link with the SDK, which ships none. When unset: the {@code libc.a} the cross compiler
      * reports, which on Debian and Ubuntu is picolibc ({@code apt-get install picolibc-xtensa-lx106-elf}). The
      * plugin links a copy without the routines the chip's ROM provides (memcpy, strlen ...).
@@ -142,6 +157,10 @@ public class FirmwareMojo extends AbstractCrossMojo {
             getLog().warn(Messages.noWifiNetwork(projectName));
         }
         Path secretsHeader = secrets.write(outputDir.toPath().resolve("secrets"), projectName);
+        if (target() == Target.RTOS) {
+            runRtos(options, secretsHeader);
+            return;
+        }
         Sdk sdk = sdkDir == null ? null : Sdk.open(sdkDir.toPath());
         if (sdk != null && flash.size().sizeMap() != flashSizeMap) {
             getLog().warn(Messages.flashSizeMapMismatch(flash.size().parameterValue(), flash.size().sizeMap(),
@@ -156,21 +175,8 @@ public class FirmwareMojo extends AbstractCrossMojo {
         List<Path> includeDirs = new ArrayList<>(tree.includeDirs());
         includeDirs.add(secretsHeader.getParent());
         CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), includeDirs, sdkFlags);
-        FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
-                getLog()::debug);
-        FirmwareCompiler.Result result = compiler.compile(tree, objectDir(), List.of(secretsHeader));
-
-        for (Path removed : result.removedObjects()) {
-            getLog().info(Messages.removedStaleObject(SourceTree.unixName(removed)));
-        }
-        for (FirmwareCompiler.FileResult file : result.files()) {
-            printToolOutput(file.compiled() ? file.result().output() : "", file.failed());
-        }
+        FirmwareCompiler.Result result = compileAll(command, tree, secretsHeader);
         int total = tree.sources().size();
-        List<FirmwareCompiler.FileResult> failures = result.failures();
-        if (!failures.isEmpty()) {
-            throw new EspException(Messages.compileFailed(failures.size(), total, ToolchainLocator.GCC));
-        }
         List<Path> objects = result.files().stream().map(FirmwareCompiler.FileResult::object)
                 .collect(Collectors.toList());
         if (sdk == null) {
@@ -229,6 +235,55 @@ public class FirmwareMojo extends AbstractCrossMojo {
         if (firstFlash != null) {
             getLog().info(Messages.firstFlash(firstFlash));
         }
+    }
+
+    /**
+     * The FreeRTOS target: the generated tree with that target's runtime files (RtosTree, an app's main component),
+     * cross-compiled against espgen's declarations or the RTOS SDK's headers, then the size report of the objects
+     * and the steps that build an image with Espressif's own tools.
+     */
+    private void runRtos(CompileOptions options, Path secretsHeader)
+            throws EspException, IOException, InterruptedException {
+        if (sdkDir != null) {
+            getLog().warn(Messages.rtosIgnoresSdkDir());
+        }
+        List<String> sdkFlags = rtosSdkDir == null ? List.of()
+                : RtosSdk.compileFlags(rtosSdkDir.toPath(), rtosConfigDir == null ? null : rtosConfigDir.toPath());
+        getLog().info(Messages.rtosBuild(rtosSdkDir == null ? null : rtosSdkDir.toPath()));
+        Toolchain toolchain = locate(ToolchainLocator.GCC, ToolchainLocator.SIZE);
+        SourceTree tree = RtosTree.assemble(SourceTree.scan(generatedDir.toPath()),
+                outputDir.toPath().resolve("rtos").resolve("main"), secretsHeader.getParent());
+        List<Path> includeDirs = new ArrayList<>(RtosTree.includeDirs(tree));
+        includeDirs.add(secretsHeader.getParent());
+        CompileCommand command = new CompileCommand(toolchain.gcc(), options, tree.root(), includeDirs, sdkFlags, true);
+        FirmwareCompiler.Result result = compileAll(command, tree, secretsHeader);
+        int total = tree.sources().size();
+        getLog().info(result.upToDate() ? Messages.firmwareUpToDate(total)
+                : Messages.compiled(result.compiledCount(), total));
+        report(toolchain, result.files().stream().map(FirmwareCompiler.FileResult::object)
+                .collect(Collectors.toList()), null);
+        for (String line : Messages.rtosImageSteps(tree.root())) {
+            getLog().info(line);
+        }
+    }
+
+    /** Compiles what changed, prints the compiler's lines, and fails the goal when a file did not compile. */
+    private FirmwareCompiler.Result compileAll(CompileCommand command, SourceTree tree, Path secretsHeader)
+            throws EspException, IOException, InterruptedException {
+        FirmwareCompiler compiler = new FirmwareCompiler(command, Runtime.getRuntime().availableProcessors(),
+                getLog()::debug);
+        FirmwareCompiler.Result result = compiler.compile(tree, objectDir(), List.of(secretsHeader));
+        for (Path removed : result.removedObjects()) {
+            getLog().info(Messages.removedStaleObject(SourceTree.unixName(removed)));
+        }
+        for (FirmwareCompiler.FileResult file : result.files()) {
+            printToolOutput(file.compiled() ? file.result().output() : "", file.failed());
+        }
+        List<FirmwareCompiler.FileResult> failures = result.failures();
+        if (!failures.isEmpty()) {
+            throw new EspException(Messages.compileFailed(failures.size(), tree.sources().size(), ToolchainLocator.GCC));
+        }
+        return result;
     }
 
     private static String describe(FirmwareImage image, ImageWriter.ImageFile f) {

@@ -240,6 +240,16 @@ public final class Messages {
 
     // esp:run
 
+    public static String buildingRtosHost(boolean sanitize) {
+        return PREFIX + "building the FreeRTOS target for the host (Linux sockets, the firmware's task as a thread)"
+                + (sanitize ? " with AddressSanitizer and UBSan" : "");
+    }
+
+    public static String rtosRunNeedsEmulation() {
+        return PREFIX + "esp.target=rtos runs on the host's sockets: esp.stack=sdk (the NONOS SDK's espconn) does not"
+                + " apply; leave esp.stack unset";
+    }
+
     public static String buildingHost(boolean sanitize) {
         return PREFIX + "building the host emulation" + (sanitize ? " with AddressSanitizer and UBSan" : "");
     }
@@ -248,6 +258,48 @@ public final class Messages {
         return PREFIX + (sdkDir == null ? "stack: the host emulation (esp.stack=emulation)"
                 : "stack: Espressif's espconn and lwIP from " + sdkDir + ", compiled for the host with gcc -m32,"
                         + " reached through slirp (esp.stack=" + stack + ")");
+    }
+
+    public static String badTarget(String value) {
+        return PREFIX + "esp.target=" + value + " is not a target; write nonos (ESP8266_NONOS_SDK 3.x) or rtos"
+                + " (ESP8266_RTOS_SDK 3.x)";
+    }
+
+    public static String rtosBuild(Path rtosSdkDir) {
+        return PREFIX + "target: ESP8266_RTOS_SDK 3.x (esp.target=rtos), "
+                + (rtosSdkDir == null ? "against espgen's own declarations of its API"
+                        : "against the SDK's headers in " + rtosSdkDir);
+    }
+
+    public static String rtosIgnoresSdkDir() {
+        return PREFIX + "esp.sdkDir names a NONOS SDK, which esp.target=rtos does not use (esp.rtosSdkDir is the"
+                + " RTOS SDK's)";
+    }
+
+    public static String notAnRtosSdk(Path dir) {
+        return PREFIX + "esp.rtosSdkDir=" + dir + " is not an unpacked ESP8266_RTOS_SDK 3.x (no components/freertos,"
+                + " components/esp8266/include or components/lwip there)";
+    }
+
+    public static String rtosNoSdkconfig(Path dir) {
+        return PREFIX + "esp.rtosSdkDir: no sdkconfig.h in " + dir + "; run the SDK's build of an app once (make"
+                + " menuconfig, or idf.py build) and set esp.rtosConfigDir to its build/include";
+    }
+
+    /**
+     * Why esp:firmware stops at objects for this target, and the steps that make an image with Espressif's own
+     * build; tree is the assembled tree, an app's main component (component.mk and CMakeLists.txt in it).
+     */
+    public static List<String> rtosImageSteps(Path tree) {
+        return List.of(
+                PREFIX + "no flash image made: an ESP8266_RTOS_SDK 3.x image needs Espressif's own toolchain"
+                        + " (xtensa-lx106-elf gcc 8.4 with newlib) and build system; Debian's cross gcc checks the C only",
+                PREFIX + "to build and flash it, with the SDK at $IDF_PATH and its toolchain on the PATH:",
+                "    cp -r $IDF_PATH/examples/get-started/hello_world my-firmware && rm -r my-firmware/main",
+                "    cp -r " + tree + " my-firmware/main",
+                "    cd my-firmware && make menuconfig && make flash monitor    # or: idf.py build flash monitor",
+                PREFIX + "in menuconfig raise Component config > LWIP > Max number of open sockets"
+                        + " (CONFIG_LWIP_MAX_SOCKETS, 10 by default) to at least the servers plus their connections");
     }
 
     public static String badStack(String value) {

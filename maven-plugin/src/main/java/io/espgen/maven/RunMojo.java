@@ -83,22 +83,8 @@ public class RunMojo extends AbstractEspMojo {
         SourceTree tree = SourceTree.scan(generatedDir.toPath());
         List<Path> sources = tree.sources().stream().map(tree.root()::resolve).collect(Collectors.toList());
 
-        HostStack host = HostStack.choose(stack, sdkDir, sanitize);
         List<String> defines = CompileOptions.of(0, null, logLevel).logLevelDefine();
-        getLog().info(Messages.servingStack(host.value(), host == HostStack.SDK ? sdkDir.toPath() : null));
-        if (host == HostStack.EMULATION) {
-            getLog().info(Messages.buildingHost(sanitize));
-        }
-        Path exe;
-        try {
-            exe = host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize, defines);
-        } catch (HostFirmware.CompilerMissing e) {
-            throw new EspException(Messages.hostCompilerMissing(e.getMessage()));
-        } catch (IOException e) {
-            printLines(e.getMessage(), true);
-            throw new EspException(host == HostStack.SDK ? Messages.sdkStackBuildFailed() : Messages.hostBuildFailed());
-        }
-
+        Path exe = target() == Target.RTOS ? buildRtos(sources, tree, defines) : buildNonos(sources, tree, defines);
         HostFirmware.Running running;
         try {
             running = HostFirmware.start(exe, args, Duration.ofSeconds(Math.max(1, startTimeout)));
@@ -120,6 +106,39 @@ public class RunMojo extends AbstractEspMojo {
             throw new EspException(Messages.hostFailed(code));
         }
         getLog().info(Messages.hostExited(code));
+    }
+
+    /** The generated C on the host's sockets as the FreeRTOS target runs it (HostFirmware.buildRtos). */
+    private Path buildRtos(List<Path> sources, SourceTree tree, List<String> defines) throws EspException {
+        if (stack != null && !stack.isBlank() && !stack.strip().equals(HostStack.EMULATION.value())) {
+            throw new EspException(Messages.rtosRunNeedsEmulation());
+        }
+        getLog().info(Messages.buildingRtosHost(sanitize));
+        try {
+            return HostFirmware.buildRtos(sources, tree.includeDirs(), outputDir.toPath().resolve("rtos-host"),
+                    sanitize, defines);
+        } catch (HostFirmware.CompilerMissing e) {
+            throw new EspException(Messages.hostCompilerMissing(e.getMessage()));
+        } catch (IOException e) {
+            printLines(e.getMessage(), true);
+            throw new EspException(Messages.hostBuildFailed());
+        }
+    }
+
+    private Path buildNonos(List<Path> sources, SourceTree tree, List<String> defines) throws EspException {
+        HostStack host = HostStack.choose(stack, sdkDir, sanitize);
+        getLog().info(Messages.servingStack(host.value(), host == HostStack.SDK ? sdkDir.toPath() : null));
+        if (host == HostStack.EMULATION) {
+            getLog().info(Messages.buildingHost(sanitize));
+        }
+        try {
+            return host.build(sources, tree.includeDirs(), outputDir.toPath(), sdkDir, sanitize, defines);
+        } catch (HostFirmware.CompilerMissing e) {
+            throw new EspException(Messages.hostCompilerMissing(e.getMessage()));
+        } catch (IOException e) {
+            printLines(e.getMessage(), true);
+            throw new EspException(host == HostStack.SDK ? Messages.sdkStackBuildFailed() : Messages.hostBuildFailed());
+        }
     }
 
     private void printLines(String text, boolean error) {

@@ -7,14 +7,21 @@
  *     headers are used and nothing below is declared;
  *   - cross-compile without an SDK (a checked build, no image): xtensa-lx106-elf-gcc -DICACHE_FLASH;
  *   - on the host: the host emulation (module host-emulation, io/espgen/host) implements every function
- *     declared here.
+ *     declared here;
+ *   - for the FreeRTOS target (ESP8266_RTOS_SDK 3.x), define ESPGEN_TARGET_RTOS: espgen_rtos_sdk.h (c-runtime,
+ *     io/espgen/runtime/rtos) stands for all of this file but the TCP limits at its end.
  * Symbol names follow the SDK (os_memcpy is ets_memcpy in ROM, os_malloc is pvPortMalloc, ...), so the
  * same objects link against the SDK's libraries.
  */
 #ifndef ESPGEN_SDK_H
 #define ESPGEN_SDK_H
 
-#ifdef ESPGEN_REAL_SDK
+#if defined(ESPGEN_TARGET_RTOS)
+
+/* the FreeRTOS target: ESP8266_RTOS_SDK 3.x, the same names served on its sockets and tasks */
+#include "espgen_rtos_sdk.h"
+
+#elif defined(ESPGEN_REAL_SDK)
 
 /* osapi.h keeps os_printf's format in DRAM unless USE_OPTIMIZE_PRINTF is defined; mem.h makes os_malloc
  * os_malloc_iram (IRAM heap first) unless MEM_DEFAULT_USE_DRAM is. espgen wants formats in flash and
@@ -317,7 +324,11 @@ bool wifi_set_ip_info(uint8 if_index, struct ip_info *info);
 bool wifi_softap_set_config_current(struct softap_config *config);
 void wifi_set_event_handler_cb(wifi_event_handler_cb_t cb);
 
-/* espconn.h */
+#endif /* ESPGEN_TARGET_RTOS, ESPGEN_REAL_SDK, or the project's own */
+
+#if defined(ESPGEN_TARGET_RTOS) || !defined(ESPGEN_REAL_SDK)
+/* espconn.h, as the project declares it: the NONOS SDK's without its headers, and the FreeRTOS target's, whose
+ * espgen_rtos_net.c serves the calls the runtime makes on sockets (that SDK has no espconn) */
 #define ESPCONN_OK 0
 #define ESPCONN_MEM -1
 #define ESPCONN_TIMEOUT -3
@@ -401,8 +412,7 @@ sint8 espconn_tcp_set_max_con_allow(struct espconn *espconn, uint8 num);
 sint8 espconn_set_opt(struct espconn *espconn, uint8 opt);
 sint8 espconn_recv_hold(struct espconn *pespconn);
 sint8 espconn_recv_unhold(struct espconn *pespconn);
-
-#endif /* ESPGEN_REAL_SDK */
+#endif
 
 /*
  * The SDK's TCP limits, under espgen's own names so they never clash with the SDK's headers. The Java side

@@ -125,6 +125,15 @@ static void ICACHE_FLASH_ATTR espgen_reset(struct espgen_server *srv, struct esp
 	espgen_post_disconnect(srv, c);
 }
 
+/* Whether the SDK is done with the connection: no pcb, or one the SDK has closed and whose disconnect or
+ * reconnect callback is still queued (espconn_tcp.c: espconn_server_close and espconn_server_err set
+ * ESPCONN_CLOSE, then post the task that calls it). Another connection's handler can run in between, e.g. the
+ * disconnect handler of a client that left in the same round: nothing may be sent or held on it then. */
+static bool ICACHE_FLASH_ATTR espgen_sdk_closed(const struct espgen_conn *c)
+{
+	return c->pcb == NULL || c->pcb->state == ESPCONN_CLOSE;
+}
+
 /* Holds receiving while the queue has less than recv_reserve of room, and lets it go once the queue has
  * drained to half that mark. A framed server holds while its frames wait instead (espgen_frame.c): its
  * queue grows only as frames are delivered. */
@@ -132,7 +141,7 @@ static void ICACHE_FLASH_ATTR espgen_flow(struct espgen_server *srv, struct espg
 {
 	uint32 mark = srv->queue_cap > srv->recv_reserve ? srv->queue_cap - srv->recv_reserve : 0;
 
-	if (c->pcb == NULL || c->state != ESPGEN_CONN_OPEN)
+	if (espgen_sdk_closed(c) || c->state != ESPGEN_CONN_OPEN)
 		return;
 	if (srv->framing != NULL) {
 		bool wait = srv->framing->ops->waiting(srv, c);
@@ -159,7 +168,7 @@ static void ICACHE_FLASH_ATTR espgen_kick(struct espgen_server *srv, struct espg
 	uint16 len;
 	sint8 rc;
 
-	if (c->txq.in_flight != 0 || c->pcb == NULL ||
+	if (c->txq.in_flight != 0 || espgen_sdk_closed(c) ||
 	    (c->state != ESPGEN_CONN_OPEN && c->state != ESPGEN_CONN_CLOSING))
 		return;
 	espgen_txq_merge(&c->txq, srv->chunk_size);

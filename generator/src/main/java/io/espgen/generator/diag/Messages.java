@@ -542,6 +542,14 @@ public final class Messages {
                 + "parameter is no bound)", COUNTED_LOOP);
     }
 
+    public static String loopStart(String counter, boolean up) {
+        String clamp = up ? "Math.max(0, from)" : "Math.min(CAP, from)";
+        return unsupported("a loop counter " + counter + " that starts from a value with no visible bound (a field, a "
+                + "parameter or a local could be " + (up ? "-2147483648" : "2147483647") + ")",
+                "start it from a constant, an array's length or data.length(), or clamp the start towards the "
+                        + "bound: for (int " + counter + " = " + clamp + "; ...)");
+    }
+
     public static String loopStep(String counter) {
         return unsupported("a loop update that is not one constant step of " + counter + " (" + counter + "++, "
                 + counter + "--, " + counter + " += 2)", COUNTED_LOOP);

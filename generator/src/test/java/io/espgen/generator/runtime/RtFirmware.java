@@ -99,6 +99,30 @@ final class RtFirmware {
         return build(name, sanitize, List.of(), List.of());
     }
 
+    /** Builds a server's same generated tree for the FreeRTOS target, on the host (HostFirmware.buildRtos). */
+    static synchronized Path buildRtos(String name, boolean sanitize) throws IOException {
+        return buildRtos(name, sanitize, List.of());
+    }
+
+    /** As buildRtos, with defines for gcc (the credentials espgen_secrets.h would give). */
+    static synchronized Path buildRtos(String name, boolean sanitize, List<String> defines) throws IOException {
+        String key = "rtos|" + name + "|" + sanitize + "|" + defines;
+        Path exe = BUILT.get(key);
+        if (exe != null) {
+            return exe;
+        }
+        Path tree = tree(name);
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(tree)) {
+            walk.filter(p -> p.toString().endsWith(".c")).sorted().forEach(sources::add);
+        }
+        exe = HostFirmware.buildRtos(sources, List.of(tree.resolve("include"), tree),
+                workRoot().resolve(name).resolve((sanitize ? "rtos-asan" : "rtos-plain")
+                        + (defines.isEmpty() ? "" : "-" + Integer.toHexString(key.hashCode()))), sanitize, defines);
+        BUILT.put(key, exe);
+        return exe;
+    }
+
     /** HostFirmware.build's command with extra flags (it takes none). */
     private static Path gcc(List<Path> sources, List<Path> includes, Path workDir, boolean sanitize,
             List<String> extraFlags) throws IOException {

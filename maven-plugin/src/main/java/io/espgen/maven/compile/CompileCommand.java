@@ -1,5 +1,6 @@
 package io.espgen.maven.compile;
 
+import io.espgen.runtime.CRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +27,15 @@ public final class CompileCommand {
             "-fwrapv", "-DICACHE_FLASH");
     public static final List<String> WARNING_FLAGS = List.of("-Wall", "-Wextra", "-Werror");
 
+    /**
+     * The FreeRTOS target's: ESP8266_RTOS_SDK's own (make/project.mk: -std=gnu99 -Os -ffunction-sections
+     * -fdata-sections -fstrict-volatile-bitfields -mlongcalls -nostdlib -D_GNU_SOURCE), plus -g0, -fwrapv (Java's
+     * arithmetic) and the target's define.
+     */
+    public static final List<String> RTOS_FIXED_FLAGS = List.of(
+            "-std=gnu99", "-Os", "-g0", "-ffunction-sections", "-fdata-sections", "-fstrict-volatile-bitfields",
+            "-mlongcalls", "-nostdlib", "-D_GNU_SOURCE", "-fwrapv", "-D" + CRuntime.RTOS_DEFINE);
+
     private final Path gcc;
     private final List<String> flags;
 
@@ -42,9 +52,20 @@ public final class CompileCommand {
      *     tree's include directories, before the user's flags
      */
     public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs, List<String> sdkFlags) {
+        this(gcc, options, tree, includeDirs, sdkFlags, false);
+    }
+
+    /**
+     * As above; with rtos, for ESP8266_RTOS_SDK 3.x ({@link #RTOS_FIXED_FLAGS}, no flash size map: that SDK's
+     * partition table is its own), sdkFlags being what the real RTOS SDK adds, if any.
+     */
+    public CompileCommand(Path gcc, CompileOptions options, Path tree, List<Path> includeDirs, List<String> sdkFlags,
+            boolean rtos) {
         this.gcc = gcc;
-        List<String> f = new ArrayList<>(FIXED_FLAGS);
-        f.add("-DSPI_FLASH_SIZE_MAP=" + options.flashSizeMap());
+        List<String> f = new ArrayList<>(rtos ? RTOS_FIXED_FLAGS : FIXED_FLAGS);
+        if (!rtos) {
+            f.add("-DSPI_FLASH_SIZE_MAP=" + options.flashSizeMap());
+        }
         f.addAll(options.logLevelDefine());
         f.addAll(WARNING_FLAGS);
         f.add("-fmacro-prefix-map=" + tree.toAbsolutePath() + tree.getFileSystem().getSeparator() + "=");

@@ -1,6 +1,8 @@
 package io.espgen.maven.size;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What one object file adds to each region, in bytes. {@code file} is the source's name in the tree;
@@ -14,13 +16,19 @@ public record ObjectSize(String file, long iram, long dram, long flash, String l
     }
 
     public static ObjectSize of(String file, List<SizeParser.Section> sections) {
+        return of(file, sections, Region::of);
+    }
+
+    /** As {@link #of(String, List)}, with the sections placed by regions (Region::of, or Region::ofRtos). */
+    public static ObjectSize of(String file, List<SizeParser.Section> sections,
+            Function<String, Optional<Region>> regions) {
         long iram = 0;
         long dram = 0;
         long flash = 0;
         String largest = "";
         long largestSize = 0;
         for (SizeParser.Section s : sections) {
-            var region = Region.of(s.name());
+            var region = regions.apply(s.name());
             if (region.isEmpty()) {
                 continue;
             }

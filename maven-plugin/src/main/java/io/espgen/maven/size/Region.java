@@ -45,4 +45,26 @@ public enum Region {
         }
         return Optional.empty();
     }
+
+    /**
+     * The region of a section for ESP8266_RTOS_SDK 3.x, whose linker script (components/esp8266/ld/
+     * esp8266.project.ld.in) puts code and read-only data in flash by default and only {@code .iram*} sections
+     * ({@code IRAM_ATTR}) in IRAM; empty for sections that are not loaded.
+     */
+    public static Optional<Region> ofRtos(String section) {
+        if (section.startsWith(".iram")) {
+            return Optional.of(IRAM);
+        }
+        for (String prefix : List.of(".text", ".literal", ".rodata")) {
+            if (section.startsWith(prefix)) {
+                return Optional.of(FLASH);
+            }
+        }
+        for (String prefix : List.of(".data", ".bss", "COMMON")) {
+            if (section.startsWith(prefix)) {
+                return Optional.of(DRAM);
+            }
+        }
+        return Optional.empty();
+    }
 }

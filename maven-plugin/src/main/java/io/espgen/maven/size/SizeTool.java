@@ -8,15 +8,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Measures objects with {@code xtensa-lx106-elf-size -A -d}. */
 public final class SizeTool {
     private final Path sizeExe;
+    private final Function<String, Optional<Region>> regions;
 
     public SizeTool(Path sizeExe) {
+        this(sizeExe, Region::of);
+    }
+
+    /** With the sections placed by regions: Region::of (NONOS), Region::ofRtos (ESP8266_RTOS_SDK). */
+    public SizeTool(Path sizeExe, Function<String, Optional<Region>> regions) {
         this.sizeExe = sizeExe;
+        this.regions = regions;
     }
 
     /** The objects below {@code objDir}, sorted by their relative name; none when it does not exist. */
@@ -35,7 +44,7 @@ public final class SizeTool {
     public List<ObjectSize> measure(Path objDir, List<Path> objects) throws IOException, InterruptedException {
         List<ObjectSize> sizes = new ArrayList<>();
         for (Path object : objects) {
-            sizes.add(ObjectSize.of(sourceName(objDir.relativize(object)), sections(object)));
+            sizes.add(ObjectSize.of(sourceName(objDir.relativize(object)), sections(object), regions));
         }
         return sizes;
     }

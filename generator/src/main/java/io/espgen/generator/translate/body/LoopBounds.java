@@ -61,6 +61,11 @@ final class LoopBounds {
             ctx.error((ASTNode) f.updaters().get(0), Messages.loopStepsAway(counter.getName()));
             return false;
         }
+        Expression start = ((VariableDeclarationFragment) vde.fragments().get(0)).getInitializer();
+        if (!boundedStart(start, direction, f)) {
+            ctx.error(start, Messages.loopStart(counter.getName(), direction > 0));
+            return false;
+        }
         Object limit = ((InfixExpression) cond).getRightOperand().resolveConstantExpressionValue();
         if (counterOnRight((InfixExpression) cond, counter)) {
             limit = ((InfixExpression) cond).getLeftOperand().resolveConstantExpressionValue();
@@ -169,6 +174,67 @@ final class LoopBounds {
 
     private static boolean isArray(ITypeBinding t) {
         return t != null && t.isArray();
+    }
+
+    /**
+     * Whether the counter starts where the bound is a visible distance away: a limit (a constant, a length), a
+     * sum or difference of those and the counters of enclosing counted loops (for (int j = i + 1; ...)), or a
+     * start clamped towards the bound by Math.max (counting up) or Math.min (counting down) with a constant. A
+     * field start could be -2^31 and keep an up-counting loop on the CPU for minutes.
+     */
+    private static boolean boundedStart(Expression start, int direction, ForStatement loop) {
+        start = BodyContext.strip(start);
+        if (isLimit(start) || ofOuterCounters(start, loop)) {
+            return true;
+        }
+        String clamp = direction > 0 ? "max" : "min";
+        if (start instanceof MethodInvocation m && m.getName().getIdentifier().equals(clamp)
+                && m.arguments().size() == 2 && m.getExpression() != null) {
+            ITypeBinding t = m.getExpression().resolveTypeBinding();
+            if (t == null || !t.getQualifiedName().equals("java.lang.Math")) {
+                return false;
+            }
+            for (Object a : m.arguments()) {
+                if (isLimit((Expression) a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A sum or difference of constants, lengths and the counters of counted loops around loop. */
+    private static boolean ofOuterCounters(Expression e, ForStatement loop) {
+        e = BodyContext.strip(e);
+        if (isLimit(e)) {
+            return true;
+        }
+        if (e instanceof InfixExpression i && (i.getOperator() == InfixExpression.Operator.PLUS
+                || i.getOperator() == InfixExpression.Operator.MINUS)) {
+            if (!ofOuterCounters(i.getLeftOperand(), loop) || !ofOuterCounters(i.getRightOperand(), loop)) {
+                return false;
+            }
+            for (Object x : i.extendedOperands()) {
+                if (!ofOuterCounters((Expression) x, loop)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(e instanceof SimpleName n) || !(n.resolveBinding() instanceof IVariableBinding v)) {
+            return false;
+        }
+        for (ASTNode p = loop.getParent(); p != null; p = p.getParent()) {
+            // an enclosing loop's counter: that loop passed this check, so it stays within its start and bound
+            if (p instanceof ForStatement outer && outer.initializers().size() == 1
+                    && outer.initializers().get(0) instanceof VariableDeclarationExpression d
+                    && d.fragments().size() == 1
+                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding() != null
+                    && ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding().getKey().equals(v.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The constant the update adds to the counter, or 0 when it is not such a step. */

@@ -1,0 +1,62 @@
+package io.espgen.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.espgen.runtime.CRuntime;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every golden-file program's generated C, unchanged, compiles for the FreeRTOS target (ESP8266_RTOS_SDK 3.x) with the
+ * SDK's own C flags (make/project.mk: -std=gnu99 -Os -mlongcalls -ffunction-sections ...) and -Wall -Wextra -Werror,
+ * against the project's declarations (c-runtime rtos/espgen_rtos_sdk.h), together with the target's runtime files
+ * and without the NONOS Wi-Fi the target replaces. Nothing is placed in IRAM: the SDK's linker script puts .text and
+ * .rodata in flash, and only .iram1 sections (IRAM_ATTR) in IRAM.
+ */
+class RtosCrossCompileTest {
+
+    static final List<String> FLAGS = List.of("xtensa-lx106-elf-gcc", "-std=gnu99", "-Os", "-ffunction-sections",
+            "-fdata-sections", "-fstrict-volatile-bitfields", "-mlongcalls", "-nostdlib", "-D_GNU_SOURCE", "-fwrapv",
+            "-D" + CRuntime.RTOS_DEFINE, "-Wall", "-Wextra", "-Werror", "-Iinclude", "-Irtos", "-c");
+
+    static Stream<Arguments> servers() {
+        return GoldenFilesTest.servers();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void compilesForTheRtosTargetWithNothingInIram(String name, Path sources, @TempDir Path dir) throws Exception {
+        Map<String, String> files = Espgen.generatedC(Espgen.compileClean(sources));
+        Espgen.writeTree(files, dir);
+        List<String> cFiles = new ArrayList<>();
+        for (String file : files.keySet()) {
+            if (file.endsWith(".c") && !file.equals(CRuntime.RTOS_REPLACED)) {
+                cFiles.add(file);
+            }
+        }
+        for (Path rtos : CRuntime.extractRtos(dir.resolve("rtos"))) {
+            cFiles.add("rtos/" + rtos.getFileName());
+        }
+        Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
+        for (String file : cFiles) {
+            String object = file.replace('/', '_').replace(".c", ".o");
+            Tool.ok(dir, Tool.concat(FLAGS, file, "-o", object));
+            sizes.put(file, CrossCompileTest.sections(Tool.ok(dir, List.of("xtensa-lx106-elf-size", "-A", object))));
+        }
+        assertThat(sizes).containsKeys("user_main.c", "runtime/espgen_server.c", "rtos/espgen_rtos_net.c",
+                "rtos/espgen_rtos_wifi.c", "rtos/espgen_rtos_main.c").doesNotContainKey(CRuntime.RTOS_REPLACED);
+        sizes.forEach((file, s) -> {
+            assertThat(s.keySet()).as("sections of " + file).noneMatch(k -> k.startsWith(".iram"));
+            assertThat(s.entrySet().stream().filter(e -> e.getKey().startsWith(".text"))
+                    .mapToLong(Map.Entry::getValue).sum()).as("code of " + file).isPositive();
+        });
+    }
+}
