@@ -10,6 +10,9 @@
  *                    the GPIO interrupt being attached and unmasked, runs the handler at once, on the
  *                    loop's thread, as the chip would interrupt whatever runs; the answer comes after the
  *                    handler returned (what it posted runs after, from the loop)
+ *   wait N 0|1   ->  "N 0" or "N 1" once pin N reads that level: at once when it does, else right after the
+ *                    register write that brings it there (an output a timer toggles, say); until then every
+ *                    other command is answered "error: waiting for GPIO N"; closing the socket drops it
  *   anything else -> "error: ..."
  * A handler that returns with its status bits still set would be entered again at once on the chip, for
  * ever: the emulation reports it as misuse.
@@ -46,6 +49,10 @@ static int listen_fd = -1;
 static int client_fd = -1;
 static char line[64];
 static size_t line_len;
+static int wait_pin = -1;	/* a "wait" not answered yet: its pin and level */
+static int wait_level;
+
+static void check_wait(void);
 
 /* The pad mux register of GPIO n, as an index into gpio.mux (eagle_soc.h), or -1. */
 static int mux_index(int pin)
@@ -79,6 +86,7 @@ void gpio_output_set(uint32 set_mask, uint32 clear_mask, uint32 enable_mask, uin
 {
 	gpio.out = (gpio.out | set_mask) & ~clear_mask;
 	gpio.enable = (gpio.enable | enable_mask) & ~disable_mask;
+	check_wait();
 }
 
 void gpio_pin_intr_state_set(uint32 i, GPIO_INT_TYPE intr_state)
@@ -167,6 +175,7 @@ void host_reg_write(uint32 addr, uint32 val)
 		*r &= ~val;
 	else
 		*r = val;
+	check_wait();
 }
 
 /* The level of any pin, GPIO16 included. */
@@ -217,15 +226,36 @@ static void reply(const char *text)
 	if (client_fd >= 0 && send(client_fd, text, n, MSG_NOSIGNAL) != (ssize_t)n) {
 		close(client_fd);
 		client_fd = -1;
+		wait_pin = -1;
 	}
+}
+
+/* Answers a pending "wait" once its pin reads the level asked for. */
+static void check_wait(void)
+{
+	char answer[32];
+
+	if (wait_pin < 0 || level_of(wait_pin) != wait_level)
+		return;
+	snprintf(answer, sizeof(answer), "%d %d\n", wait_pin, wait_level);
+	wait_pin = -1;
+	reply(answer);
 }
 
 static void command(const char *cmd)
 {
-	char answer[32];
+	char answer[48];
 	int pin, level, used = 0;
 
-	if (sscanf(cmd, "get %d%n", &pin, &used) == 1 && cmd[used] == '\0' && pin >= 0 && pin < HOST_GPIO_PINS) {
+	if (wait_pin >= 0) {
+		snprintf(answer, sizeof(answer), "error: waiting for GPIO %d\n", wait_pin);
+		reply(answer);
+	} else if (sscanf(cmd, "wait %d %d%n", &pin, &level, &used) == 2 && cmd[used] == '\0' && pin >= 0 &&
+		   pin < HOST_GPIO_PINS && (level == 0 || level == 1)) {
+		wait_pin = pin;
+		wait_level = level;
+		check_wait();
+	} else if (sscanf(cmd, "get %d%n", &pin, &used) == 1 && cmd[used] == '\0' && pin >= 0 && pin < HOST_GPIO_PINS) {
 		snprintf(answer, sizeof(answer), "%d %d\n", pin, level_of(pin));
 		reply(answer);
 	} else if (sscanf(cmd, "set %d %d%n", &pin, &level, &used) == 2 && cmd[used] == '\0' && pin >= 0 &&
@@ -237,7 +267,7 @@ static void command(const char *cmd)
 		drive(pin, level);
 		reply("ok\n");
 	} else {
-		reply("error: expected \"get N\" or \"set N 0|1\", N from 0 to 16\n");
+		reply("error: expected \"get N\", \"set N 0|1\" or \"wait N 0|1\", N from 0 to 16\n");
 	}
 }
 
@@ -303,6 +333,7 @@ void host_gpio_ready(const struct pollfd *fds, int n)
 		if (got <= 0) {
 			close(client_fd);
 			client_fd = -1;
+			wait_pin = -1;
 			continue;
 		}
 		for (ssize_t k = 0; k < got && client_fd >= 0; k++) {

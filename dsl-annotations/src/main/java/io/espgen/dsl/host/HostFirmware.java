@@ -50,6 +50,12 @@ public interface HostFirmware extends AutoCloseable {
     Heap heap();
 
     /**
+     * The firmware's GPIO pins, as the host emulation keeps them: a test reads them and drives the inputs, and each
+     * call returns once the emulation has answered (see {@link Pins}).
+     */
+    Pins pins();
+
+    /**
      * Stops the firmware (SIGTERM, then SIGKILL after a while) and checks that it exited cleanly.
      *
      * @throws AssertionError when it exited with a failure status (a sanitizer's report, a misuse of the SDK the
@@ -67,6 +73,40 @@ public interface HostFirmware extends AutoCloseable {
      * @param liveBytes their bytes
      */
     record Heap(long freeBytes, long peakBytes, long liveAllocations, long liveBytes) {
+    }
+
+    /**
+     * The emulated pins, reached through the emulation's control socket ({@code ESPGEN_HOST_GPIO}). Every call waits
+     * for the emulation's answer, so what it caused is done when it returns:
+     *
+     * <pre>{@code
+     * fw.pins().set(0, false);                 // a falling edge on GPIO 0: its @OnInterrupt handler has run
+     * assertTrue(fw.pins().get(2));            // GPIO 2 reads high
+     * fw.pins().awaitLevel(2, false);          // returns once GPIO 2 is low (a timer blinks it, say)
+     * }</pre>
+     *
+     * <p>The numbers are the chip's GPIO numbers, 0 to 16. A call the emulation refuses (driving an output, say) or
+     * a wait that times out throws an {@link AssertionError} saying so.
+     */
+    interface Pins {
+
+        /** The pin's level, true for high: an output reads back what it drives, an undriven input with a pull-up is
+         * high, else low. */
+        boolean get(int gpio);
+
+        /**
+         * Drives input gpio high (true) or low, and returns once the interrupt handlers the edge raised have run
+         * (what they post, an {@code @AfterInterrupt} handler, runs after, from the firmware's loop).
+         */
+        void set(int gpio, boolean high);
+
+        /** Waits until the pin reads the level (true: high), up to {@link #LOG_TIMEOUT}. */
+        default void awaitLevel(int gpio, boolean high) {
+            awaitLevel(gpio, high, LOG_TIMEOUT);
+        }
+
+        /** As {@link #awaitLevel(int, boolean)}, waiting up to timeout. */
+        void awaitLevel(int gpio, boolean high, Duration timeout);
     }
 
     /** The firmware could not be built or did not start; the message is one line that says what to do. */

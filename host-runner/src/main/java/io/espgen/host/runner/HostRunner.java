@@ -8,6 +8,7 @@ import io.espgen.host.HostStartException.ListenFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ public final class HostRunner implements HostLauncher {
     public static final String START_TIMEOUT_PROPERTY = "espgen.host.startTimeout";
 
     private static final String CACHE_DIR = "espgen-host-runner";
+
+    /** host_gpio.c: the pins' control socket, on 127.0.0.1. */
+    private static final String GPIO_CONTROL_ENV = "ESPGEN_HOST_GPIO";
 
     @Override
     public io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort) {
@@ -56,7 +60,7 @@ public final class HostRunner implements HostLauncher {
         List<String> args = List.of("--port", firmwarePort + "=" + hostPort, "--any-port");
         HostFirmware.Running running;
         try {
-            running = HostFirmware.start(exe, args, env, timeout);
+            running = HostFirmware.start(exe, args, withPinControl(env), timeout);
         } catch (HostStartException e) {
             throw new StartException(startFailure(e, timeout), e);
         } catch (IOException e) {
@@ -69,6 +73,13 @@ public final class HostRunner implements HostLauncher {
             running.close();
             throw new StartException(Messages.startFailed(e.getMessage()), e);
         }
+    }
+
+    /** The environment with the pins' control socket on a free port ({@code fw.pins()}), unless env sets one. */
+    private static Map<String, String> withPinControl(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putIfAbsent(GPIO_CONTROL_ENV, "0");
+        return all;
     }
 
     /** The one line for a firmware that did not get ready. */

@@ -84,6 +84,23 @@ final class Messages {
                 + withOutput(stderr);
     }
 
+    static String noPinControl(String stdout) {
+        return PREFIX + "the firmware has no pin control socket (it printed no \"gpio control on\" line); the log:\n"
+                + stdout.strip();
+    }
+
+    static String pinRefused(String command, String answer) {
+        return PREFIX + "the emulated pins refused \"" + command + "\": " + answer;
+    }
+
+    static String pinNoAnswer(String command, Duration timeout) {
+        return PREFIX + "the emulated pins did not answer \"" + command + "\" within " + timeout.toMillis() + " ms";
+    }
+
+    static String pinControlLost(String command, String why) {
+        return PREFIX + "the emulated pins' control socket failed on \"" + command + "\" (" + why + ")";
+    }
+
     private static String firstLine(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {

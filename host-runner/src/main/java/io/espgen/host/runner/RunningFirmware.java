@@ -16,8 +16,13 @@ final class RunningFirmware implements HostFirmware {
     private static final Pattern SANITIZER_REPORT = Pattern.compile(
             "ERROR: (?:AddressSanitizer|LeakSanitizer)|runtime error: ");
 
+    /** host_gpio.c's line for the pins' control socket. */
+    private static final Pattern GPIO_CONTROL = Pattern.compile(
+            "(?m)^espgen-host: gpio control on 127\\.0\\.0\\.1:(\\d+)$");
+
     private final io.espgen.host.HostFirmware.Running running;
     private final int port;
+    private EmulatedPins pins;
     private boolean closed;
 
     RunningFirmware(io.espgen.host.HostFirmware.Running running, int port) {
@@ -80,11 +85,29 @@ final class RunningFirmware implements HostFirmware {
     }
 
     @Override
+    public synchronized Pins pins() {
+        if (pins == null) {
+            // printed before "ready", so it is in the output already (HostRunner asks for the socket)
+            Matcher m = GPIO_CONTROL.matcher(running.stdout());
+            if (!m.find()) {
+                throw new AssertionError(Messages.noPinControl(running.stdout()));
+            }
+            pins = new EmulatedPins(Integer.parseInt(m.group(1)));
+        }
+        return pins;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        synchronized (this) {
+            if (pins != null) {
+                pins.close();
+            }
+        }
         int code;
         try {
             code = running.stop();
