@@ -215,6 +215,41 @@ final class LoopBounds {
         return false;
     }
 
+    /** A sum or difference of constants, lengths and the counters of counted loops around loop. */
+    private static boolean ofOuterCounters(Expression e, ForStatement loop) {
+        e = BodyContext.strip(e);
+        if (isLimit(e)) {
+            return true;
+        }
+        if (e instanceof InfixExpression i && (i.getOperator() == InfixExpression.Operator.PLUS
+                || i.getOperator() == InfixExpression.Operator.MINUS)) {
+            if (!ofOuterCounters(i.getLeftOperand(), loop) || !ofOuterCounters(i.getRightOperand(), loop)) {
+                return false;
+            }
+            for (Object x : i.extendedOperands()) {
+                if (!ofOuterCounters((Expression) x, loop)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(e instanceof SimpleName n) || !(n.resolveBinding() instanceof IVariableBinding v)) {
+            return false;
+        }
+        for (ASTNode p = loop.getParent(); p != null; p = p.getParent()) {
+            // an enclosing loop's counter: that loop passed this check, so it stays within its start and bound
+            if (p instanceof ForStatement outer && outer.initializers().size() == 1
+                    && outer.initializers().get(0) instanceof VariableDeclarationExpression d
+                    && d.fragments().size() == 1) {
+                IVariableBinding b = ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding();
+                if (b != null && b.getKey().equals(v.getKey())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The constant the update adds to the counter, or 0 when it is not such a step. */
     private static long step(Expression u, IVariableBinding counter) {
         u = BodyContext.strip(u);
