@@ -110,7 +110,7 @@ public final class HostFirmware {
         allSources.addAll(hostSources);
         List<Path> allIncludes = new ArrayList<>(includeDirs);
         allIncludes.add(include);
-        return gcc(command(compiler, List.of(), sanitize, allIncludes, allSources, exe), compiler, workDir, exe);
+        return gcc(command(compiler, defines, sanitize, allIncludes, allSources, exe), compiler, workDir, exe);
     }
 
     /** gcc's command line: the project's flags, the sanitizers when asked for, then defines, -I, sources, -o. */
