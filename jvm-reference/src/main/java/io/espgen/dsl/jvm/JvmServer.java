@@ -695,15 +695,7 @@ public final class JvmServer implements AutoCloseable {
             if (now - t.due < 0) {
                 continue;
             }
-            Object[] args = new Object[t.method.getParameterCount()];
-            java.util.Arrays.fill(args, table.nobody);
-            try {
-                t.method.invoke(server, args);
-            } catch (InvocationTargetException e) {
-                fail(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            callAsServer(t.method);
             settleAll();
             t.due += t.periodNanos;
             if (now - t.due >= 0) {
@@ -753,15 +745,7 @@ public final class JvmServer implements AutoCloseable {
             if (m == null) {
                 continue;
             }
-            Object[] args = new Object[m.getParameterCount()];
-            java.util.Arrays.fill(args, table.nobody);
-            try {
-                m.invoke(server, args);
-            } catch (InvocationTargetException e) {
-                fail(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            callAsServer(m);
         }
         settleAll();
     }
@@ -791,16 +775,24 @@ public final class JvmServer implements AutoCloseable {
                 return;
             }
             t.armed = false;
-            Object[] args = new Object[t.method.getParameterCount()];
-            java.util.Arrays.fill(args, table.nobody);
-            try {
-                t.method.invoke(server, args);
-            } catch (InvocationTargetException e) {
-                fail(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            callAsServer(t.method);
             settleAll();
+        }
+    }
+
+    /**
+     * Runs a handler that is not about one connection (a timer's, a pin's): its Connection parameter, if any, is
+     * the server's never-open entry, as the firmware passes it.
+     */
+    private void callAsServer(Method m) {
+        Object[] args = new Object[m.getParameterCount()];
+        java.util.Arrays.fill(args, table.nobody);
+        try {
+            m.invoke(server, args);
+        } catch (InvocationTargetException e) {
+            fail(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 
