@@ -3,6 +3,7 @@ package io.espgen.maven;
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostStartException;
 import io.espgen.maven.compile.CompileOptions;
+import io.espgen.maven.compile.RtosTree;
 import io.espgen.maven.compile.SourceTree;
 import io.espgen.maven.run.HostSession;
 import io.espgen.maven.run.HostStack;
@@ -112,6 +113,11 @@ public class RunMojo extends AbstractEspMojo {
     private Path buildRtos(List<Path> sources, SourceTree tree, List<String> defines) throws EspException {
         if (stack != null && !stack.isBlank() && !stack.strip().equals(HostStack.EMULATION.value())) {
             throw new EspException(Messages.rtosRunNeedsEmulation());
+        }
+        try {
+            RtosTree.checkSupported(tree);
+        } catch (IOException e) {
+            throw new EspException(Messages.hostBuildFailed());
         }
         getLog().info(Messages.buildingRtosHost(sanitize));
         try {

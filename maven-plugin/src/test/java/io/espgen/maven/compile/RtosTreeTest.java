@@ -50,6 +50,22 @@ class RtosTreeTest {
     }
 
     @Test
+    void aTreeWithPinsIsRefusedNamingItsServerForTheTargetHasNoGpioLayer() throws Exception {
+        Path gen = EchoSample.generate(tmp.resolve("gen"));
+        // what the generator writes for a server with pins: the GPIO runtime, included by the server's C
+        Files.writeString(gen.resolve(RtosTree.GPIO_SOURCE), "/* the pins' runtime */\n");
+        Path server = gen.resolve("echo_server/echo_server.c");
+        Files.writeString(server, "#include \"espgen_gpio.h\"\n" + Files.readString(server));
+
+        assertThatThrownBy(() -> RtosTree.assemble(SourceTree.scan(gen), tmp.resolve("rtos/main"),
+                Files.createDirectories(tmp.resolve("secrets"))))
+                .isInstanceOf(EspException.class)
+                .hasMessageContaining("pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on esp.target=rtos")
+                .hasMessageContaining("(declared in echo_server)");
+        assertThat(tmp.resolve("rtos/main")).doesNotExist();
+    }
+
+    @Test
     void itCrossCompilesWarningFreeWithTheRtosSdksFlagsAndNothingInIram() throws Exception {
         Toolchain toolchain = StandInTree.crossToolchain();
         SourceTree generated = SourceTree.scan(EchoSample.generate(tmp.resolve("gen")));
