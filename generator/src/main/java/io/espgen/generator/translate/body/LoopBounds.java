@@ -184,7 +184,7 @@ final class LoopBounds {
      */
     private static boolean boundedStart(Expression start, int direction, ForStatement loop) {
         start = BodyContext.strip(start);
-        if (isLimit(start) || ofOuterCounters(start, loop) || isClamp(start, direction)) {
+        if (ofOuterCounters(start, loop) || isClamp(start, direction)) {
             return true;
         }
         // a clamp, then constants, lengths or outer counters added or taken away: Math.min(n, 8) - 1
@@ -233,16 +233,13 @@ final class LoopBounds {
             }
             return true;
         }
-        if (!(e instanceof SimpleName n) || !(n.resolveBinding() instanceof IVariableBinding v)) {
-            return false;
-        }
         for (ASTNode p = loop.getParent(); p != null; p = p.getParent()) {
             // an enclosing loop's counter: that loop passed this check, so it stays within its start and bound
             if (p instanceof ForStatement outer && outer.initializers().size() == 1
                     && outer.initializers().get(0) instanceof VariableDeclarationExpression d
                     && d.fragments().size() == 1) {
                 IVariableBinding b = ((VariableDeclarationFragment) d.fragments().get(0)).resolveBinding();
-                if (b != null && b.getKey().equals(v.getKey())) {
+                if (b != null && isCounter(e, b)) {
                     return true;
                 }
             }
