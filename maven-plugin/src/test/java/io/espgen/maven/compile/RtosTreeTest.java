@@ -52,8 +52,8 @@ class RtosTreeTest {
 
     @Test
     void aTreeWithPinsCrossCompilesWithItsInterruptAndTheIsrPostInIram() throws Exception {
-        Path doorbell = EchoSample.sources().resolve("../../../../../generator/src/test/golden-servers/doorbell")
-                .normalize();
+        // a button's interrupt that toggles a pin through a helper, and its @AfterInterrupt report
+        Path doorbell = EchoSample.repoRoot().resolve("generator/src/test/golden-servers/doorbell");
         SourceTree generated = SourceTree.scan(EchoSample.generate(tmp.resolve("gen"), doorbell));
         SourceTree t = RtosTree.assemble(generated, tmp.resolve("rtos/main"), Files.createDirectories(tmp.resolve("s")));
         assertThat(t.sources()).extracting(SourceTree::unixName).contains("runtime/espgen_gpio.c");
