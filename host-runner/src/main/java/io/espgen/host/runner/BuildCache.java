@@ -35,13 +35,21 @@ final class BuildCache {
 
     /** The executable for firmware, built now unless an earlier build of the same inputs is there. */
     synchronized Path executable(FirmwareResources firmware, String compiler) throws IOException {
-        String key = key(firmware, compiler);
+        return executable(firmware, compiler, false);
+    }
+
+    /**
+     * As {@link #executable(FirmwareResources, String)}, for the FreeRTOS target when rtos (HostFirmware.buildRtos:
+     * the same generated C on the host's sockets, one task).
+     */
+    synchronized Path executable(FirmwareResources firmware, String compiler, boolean rtos) throws IOException {
+        String key = key(firmware, compiler, rtos);
         Path dir = root.resolve(key);
         Files.createDirectories(root);
         try (FileChannel channel = FileChannel.open(root.resolve(key + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            Path exe = dir.resolve("firmware-asan");
+            Path exe = dir.resolve(rtos ? "firmware-rtos-asan" : "firmware-asan");
             if (Files.isRegularFile(dir.resolve(DONE)) && Files.isExecutable(exe)) {
                 return exe;
             }
@@ -58,7 +66,9 @@ final class BuildCache {
                     sources.add(file);
                 }
             }
-            Path built = HostFirmware.build(sources, List.of(src.resolve("include"), src), dir, true, compiler);
+            List<Path> includes = List.of(src.resolve("include"), src);
+            Path built = rtos ? HostFirmware.buildRtos(sources, includes, dir, true)
+                    : HostFirmware.build(sources, includes, dir, true, compiler);
             Files.writeString(dir.resolve(DONE), key + "\n");
             return built;
         }
@@ -66,6 +76,11 @@ final class BuildCache {
 
     /** The SHA-256 of the build's inputs, in hex; the first 32 digits. */
     static String key(FirmwareResources firmware, String compiler) throws IOException {
+        return key(firmware, compiler, false);
+    }
+
+    /** As {@link #key(FirmwareResources, String)}; a FreeRTOS build adds the target's files. */
+    static String key(FirmwareResources firmware, String compiler, boolean rtos) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -81,6 +96,14 @@ final class BuildCache {
         }
         for (String f : CRuntime.includeFiles()) {
             add(sha, "include " + f, CRuntime.read(CRuntime.INCLUDE_BASE + f));
+        }
+        if (rtos) {
+            for (String f : CRuntime.rtosFiles()) {
+                add(sha, "rtos " + f, CRuntime.read(CRuntime.RTOS_BASE + f));
+            }
+            for (String f : HostSources.rtosFiles()) {
+                add(sha, "rtos-host " + f, CRuntime.read(HostSources.class, HostSources.RTOS_BASE + f));
+            }
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
     }

@@ -31,15 +31,31 @@ public final class HostRunner implements HostLauncher {
     /** host_gpio.c: the pins' control socket, on 127.0.0.1. */
     private static final String GPIO_CONTROL_ENV = "ESPGEN_HOST_GPIO";
 
+    /**
+     * The target the firmware is built for: {@code nonos} (the default: the NONOS SDK's emulation) or {@code rtos}
+     * (the FreeRTOS target's runtime on the host's sockets), e.g. {@code mvn verify -Despgen.host.target=rtos}.
+     */
+    public static final String TARGET_PROPERTY = "espgen.host.target";
+
     @Override
     public io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort) {
+        String target = System.getProperty(TARGET_PROPERTY, "nonos").strip();
+        if (!target.equals("nonos") && !target.equals("rtos")) {
+            throw new StartException(Messages.unknownTarget(target), null);
+        }
         return start(server, firmwarePort, hostPort, System.getProperty(HostFirmware.CC_PROPERTY, "gcc"),
-                Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 60)), Map.of());
+                Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 60)), Map.of(), target.equals("rtos"));
     }
 
     /** As {@link #start(Class, int, int)} with the compiler, the time to get ready and extra environment. */
     static io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, String compiler,
             Duration timeout, Map<String, String> env) {
+        return start(server, firmwarePort, hostPort, compiler, timeout, env, false);
+    }
+
+    /** As {@link #start(Class, int, int, String, Duration, Map)}, built for the FreeRTOS target when rtos. */
+    static io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, String compiler,
+            Duration timeout, Map<String, String> env, boolean rtos) {
         String name = server.getCanonicalName();
         FirmwareResources firmware;
         try {
@@ -50,7 +66,7 @@ public final class HostRunner implements HostLauncher {
         }
         Path exe;
         try {
-            exe = new BuildCache(cacheRoot(firmware)).executable(firmware, compiler);
+            exe = new BuildCache(cacheRoot(firmware)).executable(firmware, compiler, rtos);
         } catch (HostFirmware.CompilerMissing e) {
             throw new StartException(Messages.compilerMissing(e.getMessage()), e);
         } catch (IOException e) {

@@ -22,6 +22,10 @@ final class Messages {
                 + " project (mvn clean test)";
     }
 
+    static String unknownTarget(String target) {
+        return PREFIX + "espgen.host.target=" + target + ": expected nonos (the default) or rtos";
+    }
+
     static String compilerMissing(String what) {
         return PREFIX + what;
     }

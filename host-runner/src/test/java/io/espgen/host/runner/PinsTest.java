@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.espgen.dsl.host.HostFirmware;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code fw.pins()}: Counter's pins driven and read through the emulation's control socket (host_gpio.c). */
+/**
+ * {@code fw.pins()}: Counter's pins driven and read through the emulation's control socket (host_gpio.c), on the
+ * NONOS emulation and, unchanged, on the FreeRTOS target's host build ({@code espgen.host.target=rtos}).
+ */
 class PinsTest {
 
-    @Test
-    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack() {
-        try (HostFirmware fw = CounterFirmware.startOnHost()) {
+    /** Counter on the FreeRTOS target, as {@code -Despgen.host.target=rtos} starts it. */
+    private static HostFirmware startRtos() {
+        return HostRunner.start(Counter.class, CounterFirmware.PORT, 0, "gcc", Duration.ofSeconds(60), Map.of(), true);
+    }
+
+    @ParameterizedTest(name = "rtos={0}")
+    @ValueSource(booleans = {false, true})
+    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack(boolean rtos) {
+        try (HostFirmware fw = rtos ? startRtos() : CounterFirmware.startOnHost()) {
             HostFirmware.Pins pins = fw.pins();
             assertThat(pins.get(0)).as("the pull-up holds the button high").isTrue();
             assertThat(pins.get(4)).as("an output starts low").isFalse();
@@ -26,9 +38,10 @@ class PinsTest {
         }
     }
 
-    @Test
-    void awaitLevelReturnsOnceATimerHasChangedThePin() {
-        try (HostFirmware fw = CounterFirmware.startOnHost()) {
+    @ParameterizedTest(name = "rtos={0}")
+    @ValueSource(booleans = {false, true})
+    void awaitLevelReturnsOnceATimerHasChangedThePin(boolean rtos) {
+        try (HostFirmware fw = rtos ? startRtos() : CounterFirmware.startOnHost()) {
             HostFirmware.Pins pins = fw.pins();
             boolean start = pins.get(5);
             pins.awaitLevel(5, !start);
