@@ -93,6 +93,13 @@ class RtosTreeTest {
         assertThat(Region.ofRtos(".bss.echo_server_conns")).contains(Region.DRAM);
         assertThat(Region.ofRtos(".data.x")).contains(Region.DRAM);
         assertThat(Region.ofRtos(".comment")).isEmpty();
+        // esp8266_fragments.lf: text_0 (the bare .text and .literal) goes to iram0_text, .dram1 (DRAM_ATTR) to DRAM,
+        // the Wi-Fi's .wifi0iram to flash by default, RTC memory nowhere the report counts
+        assertThat(Region.ofRtos(".text")).contains(Region.IRAM);
+        assertThat(Region.ofRtos(".literal")).contains(Region.IRAM);
+        assertThat(Region.ofRtos(".dram1.5")).contains(Region.DRAM);
+        assertThat(Region.ofRtos(".wifi0iram.1")).contains(Region.FLASH);
+        assertThat(Region.ofRtos(".rtc.data")).isEmpty();
     }
 
     @Test
