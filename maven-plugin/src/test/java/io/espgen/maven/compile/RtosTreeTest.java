@@ -32,7 +32,8 @@ class RtosTreeTest {
         SourceTree t = RtosTree.assemble(generated, tmp.resolve("rtos/main"), secrets);
 
         List<String> sources = t.sources().stream().map(SourceTree::unixName).collect(Collectors.toList());
-        assertThat(sources).contains("user_main.c", "runtime/espgen_server.c", "rtos/espgen_rtos_net.c",
+        assertThat(sources).contains("user_main.c", "runtime/espgen_server.c", "runtime/espgen_wifi_policy.c",
+                "rtos/espgen_rtos_net.c",
                 "rtos/espgen_rtos_wifi.c", "rtos/espgen_rtos_main.c").doesNotContain(CRuntime.RTOS_REPLACED);
         String mk = Files.readString(t.root().resolve("component.mk"));
         assertThat(mk).contains("COMPONENT_SRCDIRS := . echo_server rtos runtime\n")
