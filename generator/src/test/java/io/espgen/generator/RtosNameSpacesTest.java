@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What javac accepts, gcc builds on the FreeRTOS target too (esp.target=rtos): the names its C meets (ESP8266_RTOS_SDK's
- * esp_, lwip_, tcpip_adapter_, nvs_, gpio_ names, FreeRTOS's, newlib's and glibc's object-like macros, the BSD
- * sockets the target is built on, the C library the os_ macros call) as static fields, state fields, locals and
- * parameters compile for the chip (espgen's declarations, xtensa-lx106-elf-gcc -Wall -Wextra -Werror) and for the
- * target's host build; as server names they are refused with the catalogue's message. And the reservation is
- * complete for espgen's declarations: every file-scope name they declare is a refused server name, every object-like
- * macro with a lowercase letter is renamed as a local.
+ * What javac accepts, gcc builds on the FreeRTOS target too (esp.target=rtos): the names its C meets
+ * (ESP8266_RTOS_SDK's esp_, lwip_, tcpip_adapter_, nvs_, gpio_ names, FreeRTOS's, newlib's and glibc's object-like
+ * macros, the BSD sockets the target is built on, the C library the os_ macros call) as static fields, state fields,
+ * locals and parameters compile for the chip (espgen's declarations, xtensa-lx106-elf-gcc -Wall -Wextra -Werror)
+ * and for the target's host build; as server names they are refused with the catalogue's message. And the
+ * reservation is complete for espgen's declarations: every file-scope name they declare is a refused server name,
+ * every object-like macro with a lowercase letter is renamed as a local and as a member.
  */
 @Timeout(600)
 class RtosNameSpacesTest {
