@@ -1,5 +1,6 @@
 package io.espgen.host;
 
+import io.espgen.runtime.CRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,8 +67,12 @@ final class TestFirmwares {
         Path exe = BUILT.computeIfAbsent("rtos/" + name, n -> {
             try {
                 Path work = WORK.resolve(n);
-                Path include = io.espgen.runtime.CRuntime.extractInclude(work.resolve("include"));
-                return HostFirmware.buildRtos(List.of(C_DIR.resolve(n + ".c")), List.of(include), work, true);
+                Path include = CRuntime.extractInclude(work.resolve("include"));
+                // the runtime's one file both targets' Wi-Fi layers call (its policy), as a generated tree has it
+                List<Path> sources = new java.util.ArrayList<>(List.of(C_DIR.resolve(n + ".c")));
+                sources.addAll(CRuntime.extract(CRuntime.class, CRuntime.SOURCE_BASE, List.of("espgen_wifi_policy.c"),
+                        work.resolve("runtime")));
+                return HostFirmware.buildRtos(sources, List.of(include), work, true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
