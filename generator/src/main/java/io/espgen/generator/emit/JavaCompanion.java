@@ -70,6 +70,16 @@ public final class JavaCompanion {
                         .returns(HOST_FIRMWARE)
                         .addParameter(int.class, "port")
                         .addStatement("return $T.start($T.class, PORT, port)", HOST_FIRMWARE, server)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("startOnHost")
+                        .addJavadoc("As {@link #startOnHost()}, built for the given SDK whatever {@code -D$L} says"
+                                + " (the others\nfollow it: {@code nonos} when unset).\n\n"
+                                + "@param target the SDK the firmware's C is built for\n",
+                                io.espgen.dsl.host.HostFirmware.TARGET_PROPERTY)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(HOST_FIRMWARE)
+                        .addParameter(HOST_FIRMWARE.nestedClass("Target"), "target")
+                        .addStatement("return $T.start($T.class, PORT, 0, target)", HOST_FIRMWARE, server)
                         .build());
         if (withJvmReference) {
             type.addMethod(MethodSpec.methodBuilder("startOnJvm")

@@ -1,5 +1,6 @@
 package io.espgen.host.runner;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostSources;
 import io.espgen.runtime.CRuntime;
@@ -20,9 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Host executables of firmwares, built with the emulation under AddressSanitizer and UndefinedBehaviorSanitizer
- * and kept by the hash of everything that goes into them (the firmware's files, the emulation's, the runtime's
- * headers, the compiler's name): a test class that starts the same firmware again, or a second test run, does
- * not run gcc again. Builds of one key are serialised across JVMs (surefire forks) by a file lock.
+ * and kept by the hash of everything that goes into them (the target, the firmware's files, the emulation's, the
+ * runtime's headers, the FreeRTOS target's own files and host layer when built for it, the compiler's name): a
+ * test class that starts the same firmware again, or a second test run, does not run gcc again. Builds of one key are serialised across JVMs (surefire forks) by a file lock.
  */
 final class BuildCache {
     private static final String DONE = "built";
@@ -34,14 +35,14 @@ final class BuildCache {
     }
 
     /** The executable for firmware, built now unless an earlier build of the same inputs is there. */
-    synchronized Path executable(FirmwareResources firmware, String compiler) throws IOException {
-        String key = key(firmware, compiler);
+    synchronized Path executable(FirmwareResources firmware, Target target, String compiler) throws IOException {
+        String key = key(firmware, target, compiler);
         Path dir = root.resolve(key);
         Files.createDirectories(root);
         try (FileChannel channel = FileChannel.open(root.resolve(key + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            Path exe = dir.resolve("firmware-asan");
+            Path exe = dir.resolve(target == Target.RTOS ? "firmware-rtos-asan" : "firmware-asan");
             if (Files.isRegularFile(dir.resolve(DONE)) && Files.isExecutable(exe)) {
                 return exe;
             }
@@ -58,14 +59,17 @@ final class BuildCache {
                     sources.add(file);
                 }
             }
-            Path built = HostFirmware.build(sources, List.of(src.resolve("include"), src), dir, true, compiler);
+            List<Path> includes = List.of(src.resolve("include"), src);
+            Path built = target == Target.RTOS
+                    ? HostFirmware.buildRtos(sources, includes, dir, true, List.of(), compiler)
+                    : HostFirmware.build(sources, includes, dir, true, compiler);
             Files.writeString(dir.resolve(DONE), key + "\n");
             return built;
         }
     }
 
     /** The SHA-256 of the build's inputs, in hex; the first 32 digits. */
-    static String key(FirmwareResources firmware, String compiler) throws IOException {
+    static String key(FirmwareResources firmware, Target target, String compiler) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -73,6 +77,7 @@ final class BuildCache {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
         add(sha, "compiler " + compiler, new byte[0]);
+        add(sha, "target " + target.value(), new byte[0]);
         for (Map.Entry<String, byte[]> f : new TreeMap<>(firmware.files()).entrySet()) {
             add(sha, "firmware " + f.getKey(), f.getValue());
         }
@@ -81,6 +86,15 @@ final class BuildCache {
         }
         for (String f : CRuntime.includeFiles()) {
             add(sha, "include " + f, CRuntime.read(CRuntime.INCLUDE_BASE + f));
+        }
+        if (target == Target.RTOS) {
+            // the target's own runtime files and its host layer (HostFirmware.buildRtos)
+            for (String f : CRuntime.rtosFiles()) {
+                add(sha, "rtos " + f, CRuntime.read(CRuntime.RTOS_BASE + f));
+            }
+            for (String f : HostSources.rtosFiles()) {
+                add(sha, "rtos-host " + f, CRuntime.read(HostSources.class, HostSources.RTOS_BASE + f));
+            }
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
     }

@@ -1,6 +1,7 @@
 package io.espgen.host.runner;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every line the host runner shows a user's test: each says what happened and what to do, in one line; the
@@ -26,8 +27,22 @@ final class Messages {
         return PREFIX + what;
     }
 
-    static String buildFailed(String server, String gccOutput) {
-        return PREFIX + "the firmware of " + server + " did not build with the host's gcc: a bug in espgen, which"
+    static String badTarget(String value) {
+        return PREFIX + "-D" + HostRunner.TARGET_PROPERTY + "=" + value + " is not a target; write nonos"
+                + " (ESP8266_NONOS_SDK 3.x) or rtos (ESP8266_RTOS_SDK 3.x)";
+    }
+
+    static String rtosNoPins(String server, List<String> declaring) {
+        return PREFIX + "pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on the rtos target yet, and the"
+                + " firmware of " + server + " has them"
+                + (declaring.isEmpty() ? "" : " (declared in " + String.join(", ", declaring) + ")")
+                + ": start it for nonos (startOnHost(HostFirmware.Target.NONOS), or leave -D"
+                + HostRunner.TARGET_PROPERTY + " unset)";
+    }
+
+    static String buildFailed(String server, String target, String gccOutput) {
+        return PREFIX + "the firmware of " + server + " did not build for " + target
+                + " with the host's gcc: a bug in espgen, which"
                 + " only accepts code that builds; please report it with gcc's messages:\n" + gccOutput.strip();
     }
 
