@@ -65,6 +65,10 @@ struct espgen_rtos_client {
 	uint8 end;	/* enum espgen_rtos_end */
 	sint8 err;
 	int64_t active_us; /* the last receive or send, for the idle timeout */
+#ifdef ESPGEN_RTOS_HOST
+	unsigned long long received; /* the trace's counts */
+	unsigned long long sent;
+#endif
 };
 
 struct espgen_rtos_task {
@@ -88,6 +92,20 @@ static int64_t espgen_rtos_now_us(void)
 {
 	return esp_timer_get_time();
 }
+
+/* On the host, with ESPGEN_HOST_TRACE=1, a line after each client callback, as the NONOS emulation prints. */
+#ifdef ESPGEN_RTOS_HOST
+static void espgen_rtos_trace(const struct espgen_rtos_client *cl, const char *event, long n)
+{
+	espgen_rtos_host_trace(cl->ls->fd, cl->tcp.remote_ip, cl->tcp.remote_port, event, n, cl->received, cl->sent,
+			       cl->out != NULL ? (unsigned int)(cl->out_len - cl->out_done) : 0);
+}
+#define ESPGEN_RTOS_TRACE(cl, event, n) espgen_rtos_trace(cl, event, n)
+#define ESPGEN_RTOS_COUNT(cl, field, n) ((cl)->field += (unsigned long long)(n))
+#else
+#define ESPGEN_RTOS_TRACE(cl, event, n) ((void)0)
+#define ESPGEN_RTOS_COUNT(cl, field, n) ((void)0)
+#endif
 
 /* ---- timers and posted tasks, run by the loop ---- */
 
@@ -283,6 +301,7 @@ static void espgen_rtos_write(struct espgen_rtos_client *cl)
 			return;
 		}
 		cl->out_done += (uint16)n;
+		ESPGEN_RTOS_COUNT(cl, sent, n);
 		cl->active_us = espgen_rtos_now_us();
 	}
 	if (cl->out != NULL && cl->out_done == cl->out_len) {
@@ -498,6 +517,10 @@ static void espgen_rtos_accept(struct espgen_rtos_listener *ls)
 	if (cl == NULL || mine >= ls->pcb->link_cnt || total >= espgen_rtos_max_con ||
 	    espgen_rtos_nonblocking(fd) != 0) {
 		espgen_rtos_reset_fd(fd);
+#ifdef ESPGEN_RTOS_HOST
+		espgen_rtos_host_trace_end(ls->fd, (const uint8 *)&addr.sin_addr.s_addr, lwip_ntohs(addr.sin_port),
+					   "refused");
+#endif
 		return;
 	}
 	lwip_setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); /* espconn's pieces leave at once */
@@ -523,6 +546,7 @@ static void espgen_rtos_accept(struct espgen_rtos_listener *ls)
 	cl->tcp.remote_port = lwip_ntohs(addr.sin_port);
 	if (cl->tcp.connect_callback != NULL)
 		cl->tcp.connect_callback(&cl->pcb);
+	ESPGEN_RTOS_TRACE(cl, "connect", -1);
 }
 
 /* Delivers an ended client's end to the listening espconn, as espconn_copy_partial has it, and frees its slot. */
@@ -532,6 +556,9 @@ static void espgen_rtos_deliver_end(struct espgen_rtos_client *cl)
 	esp_tcp *tcp = listen->proto.tcp;
 	uint8 end = cl->end;
 	sint8 err = cl->err;
+#ifdef ESPGEN_RTOS_HOST
+	int listen_fd = cl->ls->fd;
+#endif
 
 	memcpy(tcp->remote_ip, cl->tcp.remote_ip, 4);
 	tcp->remote_port = cl->tcp.remote_port;
@@ -542,6 +569,9 @@ static void espgen_rtos_deliver_end(struct espgen_rtos_client *cl)
 		tcp->reconnect_callback(listen, err);
 	else if (end == ESPGEN_RTOS_CLOSED && tcp->disconnect_callback != NULL)
 		tcp->disconnect_callback(listen);
+#ifdef ESPGEN_RTOS_HOST
+	espgen_rtos_host_trace_end(listen_fd, tcp->remote_ip, tcp->remote_port, "end");
+#endif
 }
 
 /* The deferred events: ends, then sent callbacks. Returns whether one ran. */
@@ -562,6 +592,7 @@ static bool espgen_rtos_run_events(void)
 			cl->sent_due = 0;
 			if (cl->pcb.sent_callback != NULL)
 				cl->pcb.sent_callback(&cl->pcb);
+			ESPGEN_RTOS_TRACE(cl, "sent", -1);
 			ran = true;
 		}
 	}
@@ -575,8 +606,10 @@ static void espgen_rtos_read(struct espgen_rtos_client *cl)
 
 	if (n > 0) {
 		cl->active_us = espgen_rtos_now_us();
+		ESPGEN_RTOS_COUNT(cl, received, n);
 		if (cl->pcb.recv_callback != NULL)
 			cl->pcb.recv_callback(&cl->pcb, (char *)espgen_rtos_rx, (unsigned short)n);
+		ESPGEN_RTOS_TRACE(cl, "recv", (long)n);
 	} else if (n == 0) {
 		espgen_rtos_end(cl, ESPGEN_RTOS_CLOSED, 0, false); /* espconn_server_recv: p == NULL */
 	} else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
@@ -625,6 +658,9 @@ void espgen_rtos_loop(void)
 		uint8 i;
 
 		espgen_rtos_round++;
+#ifdef ESPGEN_RTOS_HOST
+		espgen_rtos_host_round();
+#endif
 		espgen_rtos_run_timers();
 		espgen_rtos_wifi_poll();
 		espgen_rtos_run_tasks();
@@ -654,6 +690,11 @@ void espgen_rtos_loop(void)
 			if (cl->out != NULL)
 				espgen_rtos_fd_add(cl->fd, &wr, &maxfd);
 		}
+#ifdef ESPGEN_RTOS_HOST
+		espgen_rtos_fd_add(espgen_rtos_host_wake_fd(), &rd, &maxfd);
+		if (wait_us > 0)
+			espgen_rtos_host_trace_idle(); /* nothing is ready to run: what follows waits for the network */
+#endif
 		tv.tv_sec = (long)(wait_us / 1000000);
 		tv.tv_usec = (long)(wait_us % 1000000);
 		if (lwip_select(maxfd + 1, &rd, &wr, NULL, &tv) <= 0)

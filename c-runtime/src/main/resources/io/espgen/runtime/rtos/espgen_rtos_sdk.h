@@ -264,6 +264,16 @@ void espgen_rtos_host_ready(void);
  * the NONOS emulation prints it. */
 int espgen_rtos_host_port(int firmware_port);
 void espgen_rtos_host_listening(int fd, int firmware_port);
+/* Called by the loop as each round begins, between handlers: the host acts there on its signals (a stop, a heap
+ * report). The loop also waits on the wake fd, which the host writes to when a signal comes. */
+void espgen_rtos_host_round(void);
+int espgen_rtos_host_wake_fd(void);
+/* The trace (ESPGEN_HOST_TRACE=1): a client's counts after each callback, a client's end (or refusal), and the
+ * moment the loop has nothing ready to run; "unacked" is, on this target, what the socket has not yet taken. */
+void espgen_rtos_host_trace(int listen_fd, const uint8 *remote_ip, int remote_port, const char *event, long n,
+			    unsigned long long received, unsigned long long sent, unsigned int unsent);
+void espgen_rtos_host_trace_end(int listen_fd, const uint8 *remote_ip, int remote_port, const char *how);
+void espgen_rtos_host_trace_idle(void);
 #define ESPGEN_RTOS_MALLOC espgen_rtos_host_malloc
 #define ESPGEN_RTOS_FREE espgen_rtos_host_free
 #endif

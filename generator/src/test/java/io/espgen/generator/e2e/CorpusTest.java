@@ -33,14 +33,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The behaviour corpus: small handler programs under {@code generator/src/test/corpus/<name>/}, each a
  * server class (package {@code corpus.<name>}, a simple name and a port of its own) and a
- * {@code session.txt} script (see {@link Session}). Each program runs twice, as plain Java on
- * {@link JvmServer} (the reference) and as its generated C on the host emulation under ASan and UBSan; the
- * same script must give the same bytes on every connection, the same ends, and the same log lines.
+ * {@code session.txt} script (see {@link Session}). Each program runs as plain Java on {@link JvmServer} (the
+ * reference) and as its generated C, built for each target on the host under ASan and UBSan: the NONOS SDK's
+ * emulation, and the FreeRTOS target (the same C over Linux's sockets, one task's select() loop). The same script
+ * must give the same bytes on every connection, the same ends, and the same log lines, on the JVM and on both
+ * targets.
  *
  * <p>To keep the run short, the programs are built in batches: one javac run and one firmware for as many
  * programs as the SDK's limit of 15 connections (their maxConnections together) lets one firmware serve,
@@ -68,14 +71,17 @@ class CorpusTest {
     /** Each program's batch: the programs built into one firmware, which is started on first use. */
     private static final Map<String, Batch> BATCHES = new HashMap<>();
 
-    /** Compiled programs: classes by binary name, and the firmware built for the host. */
-    private record Built(Map<String, byte[]> classes, Path exe) {}
+    /** Compiled programs: classes by binary name, and the firmware built for the host, per target. */
+    private record Built(Map<String, byte[]> classes, Map<HostRun.Target, Path> exes) {}
+
+    /** Programs built alone (their batch did not build), for both targets at once. */
+    private static final Map<String, Built> ALONE = new HashMap<>();
 
     private static final class Batch {
         final List<String> names;
         /** Null when the batch did not compile cleanly or build. */
         Built built;
-        HostFirmware.Running firmware;
+        final Map<HostRun.Target, HostFirmware.Running> firmwares = new java.util.EnumMap<>(HostRun.Target.class);
 
         Batch(List<String> names) {
             this.names = names;
@@ -88,6 +94,11 @@ class CorpusTest {
             return dirs.filter(d -> Files.exists(d.resolve("session.txt"))).map(d -> d.getFileName().toString())
                     .filter(n -> only.contains("") || only.contains(n)).sorted().toList().stream();
         }
+    }
+
+    /** Every program on every target. */
+    static Stream<Arguments> runs() throws IOException {
+        return programs().flatMap(n -> Stream.of(HostRun.Target.values()).map(t -> Arguments.of(n, t)));
     }
 
     @BeforeAll
@@ -148,13 +159,15 @@ class CorpusTest {
     /** Each batch's firmware must stop cleanly, with nothing left on its heap once every client has gone. */
     @AfterAll
     static void stopFirmwares() throws InterruptedException {
-        Map<Batch, Integer> exits = new LinkedHashMap<>();
+        Map<HostFirmware.Running, Integer> exits = new LinkedHashMap<>();
+        Map<HostFirmware.Running, String> whose = new HashMap<>();
         for (Batch b : new LinkedHashSet<>(BATCHES.values())) {
-            if (b.firmware != null) {
-                exits.put(b, b.firmware.stop());
+            for (Map.Entry<HostRun.Target, HostFirmware.Running> f : b.firmwares.entrySet()) {
+                exits.put(f.getValue(), f.getValue().stop());
+                whose.put(f.getValue(), "the " + f.getKey() + " firmware of " + b.names);
             }
         }
-        exits.forEach((b, exit) -> check(b.firmware, exit, "the firmware of " + b.names));
+        exits.forEach((firmware, exit) -> check(firmware, exit, whose.get(firmware)));
     }
 
     private static void stopAndCheck(HostFirmware.Running firmware, String what) throws InterruptedException {
@@ -170,12 +183,12 @@ class CorpusTest {
         assertThat(heap.group(1)).as(what + ": live allocations once every client left").isEqualTo("0");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("programs")
-    void theFirmwareAnswersAsTheJvmReference(String name) throws Exception {
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("runs")
+    void theFirmwareAnswersAsTheJvmReference(String name, HostRun.Target target) throws Exception {
         Batch batch = BATCHES.get(name);
         boolean alone = batch.built == null;
-        Built built = alone ? build(List.of(name), work.resolve(name)) : batch.built;
+        Built built = alone ? alone(name) : batch.built;
         Session session = Session.parse(Files.readString(CORPUS.resolve(name).resolve("session.txt")));
         Class<?> serverClass = serverClass(built.classes(), name);
 
@@ -188,7 +201,7 @@ class CorpusTest {
         }
         assertThat(reference.failures()).as("handlers that threw on the JVM").isEmpty();
 
-        HostFirmware.Running firmware = alone ? HostRun.start(built.exe()) : running(batch);
+        HostFirmware.Running firmware = alone ? HostRun.start(built.exes().get(target)) : running(batch, target);
         int outFrom = firmware.stdout().length();
         int errFrom = firmware.stderr().length();
         String prefix = serverClass.getSimpleName() + ": ";
@@ -203,10 +216,11 @@ class CorpusTest {
         }
 
         if (Boolean.getBoolean("espgen.corpus.verbose")) {
-            System.out.println("--- " + name + " on the JVM\n" + jvm.text() + "--- " + name + " as C\n" + c.text());
+            System.out.println("--- " + name + " on the JVM\n" + jvm.text() + "--- " + name + " as C (" + target + ")\n"
+                    + c.text());
         }
         assertThat(jvm.bytesReceived()).as("bytes the clients received from the JVM\n" + jvm.text()).isPositive();
-        assertThat(c.text()).as("the firmware's session against the JVM's").isEqualTo(jvm.text());
+        assertThat(c.text()).as("the " + target + " firmware's session against the JVM's").isEqualTo(jvm.text());
         assertThat(firmware.stderr().substring(errFrom)).as("the firmware's stderr during the session")
                 .doesNotContain("AddressSanitizer").doesNotContain("LeakSanitizer").doesNotContain("runtime error")
                 .doesNotContain("SDK misuse");
@@ -258,18 +272,31 @@ class CorpusTest {
                 .filter(l -> !RUNTIME_LINE.matcher(l.substring(prefix.length())).matches()).toList();
     }
 
-    /** A batch's firmware, started on first use and again should a program have brought it down. */
-    private static HostFirmware.Running running(Batch b) throws IOException, InterruptedException {
-        if (b.firmware != null && !b.firmware.process().isAlive()) {
-            b.firmware.stop();
-            System.err.println("CorpusTest: the firmware of " + b.names + " died; restarting it. Its stderr:\n"
-                    + b.firmware.stderr());
-            b.firmware = null;
+    /** A batch's firmware for target, started on first use and again should a program have brought it down. */
+    private static HostFirmware.Running running(Batch b, HostRun.Target target)
+            throws IOException, InterruptedException {
+        HostFirmware.Running firmware = b.firmwares.get(target);
+        if (firmware != null && !firmware.process().isAlive()) {
+            firmware.stop();
+            System.err.println("CorpusTest: the " + target + " firmware of " + b.names + " died; restarting it. Its"
+                    + " stderr:\n" + firmware.stderr());
+            firmware = null;
         }
-        if (b.firmware == null) {
-            b.firmware = HostRun.start(b.built.exe());
+        if (firmware == null) {
+            firmware = HostRun.start(b.built.exes().get(target));
+            b.firmwares.put(target, firmware);
         }
-        return b.firmware;
+        return firmware;
+    }
+
+    /** A program built alone, once for both targets. */
+    private static synchronized Built alone(String name) throws IOException {
+        Built built = ALONE.get(name);
+        if (built == null) {
+            built = build(List.of(name), work.resolve(name));
+            ALONE.put(name, built);
+        }
+        return built;
     }
 
     /** Compiles programs (cleanly, or it throws) and builds their firmware. */
@@ -280,7 +307,7 @@ class CorpusTest {
         }
         Compilation compilation = Espgen.compile(sources.toArray(JavaFileObject[]::new));
         CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
-        return new Built(classes(compilation), HostRun.build(compilation, dir));
+        return new Built(classes(compilation), HostRun.build(compilation, dir, List.of(HostRun.Target.values())));
     }
 
     private static List<JavaFileObject> sources(Path dir) throws IOException {

@@ -21,15 +21,37 @@ final class HostRun {
         return start(build(Espgen.compileClean(sourceRoot), workDir));
     }
 
-    /** Builds the C a compilation generated, for the host, under workDir; returns the executable. */
+    /** The two targets a generated tree builds for on the host: the NONOS SDK's emulation, and the FreeRTOS target. */
+    enum Target {
+        NONOS, RTOS;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Builds the C a compilation generated, for the host (NONOS), under workDir; returns the executable. */
     static Path build(Compilation compilation, Path workDir) throws IOException {
+        return build(compilation, workDir, List.of(Target.NONOS)).get(Target.NONOS);
+    }
+
+    /** Builds the C a compilation generated, for the host, once per target, under workDir; the executables. */
+    static Map<Target, Path> build(Compilation compilation, Path workDir, List<Target> targets) throws IOException {
         Map<String, String> files = Espgen.generatedC(compilation);
         Path tree = Espgen.writeTree(files, workDir.resolve("espgen"));
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(tree)) {
             sources = walk.filter(p -> p.toString().endsWith(".c")).sorted().toList();
         }
-        return HostFirmware.build(sources, List.of(tree.resolve("include"), tree), workDir.resolve("build"), true);
+        List<Path> includes = List.of(tree.resolve("include"), tree);
+        Map<Target, Path> exes = new java.util.EnumMap<>(Target.class);
+        for (Target target : targets) {
+            exes.put(target, target == Target.NONOS
+                    ? HostFirmware.build(sources, includes, workDir.resolve("build"), true)
+                    : HostFirmware.buildRtos(sources, includes, workDir.resolve("build-rtos"), true));
+        }
+        return exes;
     }
 
     /** Starts a built firmware on ephemeral ports, with its trace on (HostFirmware.Running.traffic). */

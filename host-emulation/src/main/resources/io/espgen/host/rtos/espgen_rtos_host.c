@@ -13,14 +13,21 @@
  *
  * The command line is the NONOS emulation's: --port FW=HOST, --any-port, --exit-after-ms N. Start-up prints
  * "espgen-host: listening on 127.0.0.1:H (firmware port F)" per server and "espgen-host: ready" once
- * user_init has returned; SIGTERM or SIGINT stops it with "espgen-host: heap: N live allocations, B bytes".
+ * user_init has returned. Signals are taken by the main thread and acted on by the firmware's task between two
+ * rounds of its loop (espgen_rtos_host_round), never inside a handler, as the NONOS emulation acts between
+ * callbacks: SIGUSR1 prints the heap; SIGTERM or SIGINT (or --exit-after-ms) stops it with "espgen-host: heap:
+ * N live allocations, B bytes". A task that starts no round for 3 s is stuck (a loop without an end): the
+ * process ends as the chip's task watchdog would reset it, and sooner when a stop signal waits on it.
+ * ESPGEN_HOST_TRACE=1 traces the connections in the NONOS emulation's line format (HostFirmware.traffic).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +44,9 @@
 #define HOST_MAX_EVENTS 8
 #define HOST_REASON_BEACON_TIMEOUT 200 /* the network was lost */
 #define HOST_REASON_NO_AP_FOUND 201    /* no network answered */
+#define HOST_WATCHDOG_TICKS 3 /* seconds without a round of the loop: the task is stuck */
+#define HOST_WATCHDOG_EXIT 4  /* the NONOS emulation's exit code for it */
+#define HOST_STOP_TICKS 2     /* seconds a stop signal waits for a round before it ends the process */
 
 void app_main(void);
 
@@ -126,6 +136,56 @@ void espgen_rtos_host_ready(void)
 	fflush(stdout);
 }
 
+/* ---- the trace (ESPGEN_HOST_TRACE): the NONOS emulation's lines (host_espconn_clients.c: host_trace_client),
+ * printed by the firmware's task alone ---- */
+
+static int trace_on;
+static int traced; /* a line since the last "idle" */
+
+static int host_port_of(int listen_fd)
+{
+	struct sockaddr_in addr;
+	socklen_t len = sizeof(addr);
+
+	if (getsockname(listen_fd, (struct sockaddr *)&addr, &len) != 0)
+		return -1;
+	return ntohs(addr.sin_port);
+}
+
+void espgen_rtos_host_trace(int listen_fd, const uint8 *remote_ip, int remote_port, const char *event, long n,
+			    unsigned long long received, unsigned long long sent, unsigned int unsent)
+{
+	char what[32];
+
+	if (!trace_on)
+		return;
+	if (n >= 0)
+		snprintf(what, sizeof(what), "%s %ld", event, n);
+	else
+		snprintf(what, sizeof(what), "%s", event);
+	printf(HOST_TAG "trace %u.%u.%u.%u:%d on %d %s: received %llu, sent %llu, unacked %u\n", remote_ip[0],
+	       remote_ip[1], remote_ip[2], remote_ip[3], remote_port, host_port_of(listen_fd), what, received, sent,
+	       unsent);
+	traced = 1;
+}
+
+void espgen_rtos_host_trace_end(int listen_fd, const uint8 *remote_ip, int remote_port, const char *how)
+{
+	if (!trace_on)
+		return;
+	printf(HOST_TAG "trace %u.%u.%u.%u:%d on %d %s\n", remote_ip[0], remote_ip[1], remote_ip[2], remote_ip[3],
+	       remote_port, host_port_of(listen_fd), how);
+	traced = 1;
+}
+
+void espgen_rtos_host_trace_idle(void)
+{
+	if (!traced)
+		return;
+	printf(HOST_TAG "trace idle\n");
+	traced = 0;
+}
+
 /* ---- time and heap ---- */
 
 int64_t esp_timer_get_time(void)
@@ -140,9 +200,11 @@ int64_t esp_timer_get_time(void)
  * but the counters are read at exit from the main thread. */
 static size_t live_blocks;
 static size_t live_bytes;
+static size_t peak_bytes;
 
 void *espgen_rtos_host_malloc(size_t size)
 {
+	size_t used, peak;
 	size_t *p;
 
 	if (size > HOST_HEAP_SIZE)
@@ -152,7 +214,11 @@ void *espgen_rtos_host_malloc(size_t size)
 		return NULL;
 	p[0] = size;
 	__atomic_add_fetch(&live_blocks, 1, __ATOMIC_RELAXED);
-	__atomic_add_fetch(&live_bytes, size, __ATOMIC_RELAXED);
+	used = __atomic_add_fetch(&live_bytes, size, __ATOMIC_RELAXED);
+	peak = __atomic_load_n(&peak_bytes, __ATOMIC_RELAXED);
+	while (used > peak && !__atomic_compare_exchange_n(&peak_bytes, &peak, used, false, __ATOMIC_RELAXED,
+							   __ATOMIC_RELAXED))
+		; /* another thread raised the peak: compare again with what it wrote */
 	return p + 2;
 }
 
@@ -442,34 +508,141 @@ esp_err_t esp_wifi_connect(void)
 	return ESP_OK;
 }
 
-/* ---- main: the firmware's task runs on its thread, this one waits for the end ---- */
+/* ---- signals, acted on between two rounds of the firmware's loop ---- */
+
+static int wake_pipe[2] = { -1, -1 }; /* the main thread writes a byte, the loop's select() wakes */
+static int stop_signal;		      /* SIGTERM, SIGINT, or -1 for --exit-after-ms; 0 until then */
+static int heap_requested;
+static unsigned long rounds; /* rounds the loop began: the main thread sees the task is alive */
+
+static void heap_report(void)
+{
+	size_t bytes = __atomic_load_n(&live_bytes, __ATOMIC_RELAXED);
+
+	printf(HOST_TAG "heap: %zu bytes free, peak %zu bytes\n", bytes < HOST_HEAP_SIZE ? HOST_HEAP_SIZE - bytes : 0,
+	       __atomic_load_n(&peak_bytes, __ATOMIC_RELAXED));
+	printf(HOST_TAG "heap: %zu live allocations, %zu bytes\n", __atomic_load_n(&live_blocks, __ATOMIC_RELAXED),
+	       bytes);
+	fflush(stdout);
+}
+
+int espgen_rtos_host_wake_fd(void)
+{
+	return wake_pipe[0];
+}
+
+void espgen_rtos_host_round(void)
+{
+	char drain[16];
+	int sig;
+
+	__atomic_add_fetch(&rounds, 1, __ATOMIC_RELEASE);
+	while (read(wake_pipe[0], drain, sizeof(drain)) > 0)
+		; /* non-blocking: ends once the few bytes written are read */
+	if (__atomic_exchange_n(&heap_requested, 0, __ATOMIC_ACQ_REL))
+		heap_report();
+	sig = __atomic_load_n(&stop_signal, __ATOMIC_ACQUIRE);
+	if (sig == 0)
+		return;
+	fflush(stdout);
+	if (sig > 0)
+		fprintf(stderr, HOST_TAG "stopping on signal %d\n", sig);
+	else
+		fprintf(stderr, HOST_TAG "stopping: --exit-after-ms %ld elapsed\n", opts.exit_after_ms);
+	heap_report();
+	_exit(0);
+}
+
+static void wake_loop(void)
+{
+	ssize_t ignored = write(wake_pipe[1], "w", 1); /* a full pipe already wakes it */
+
+	(void)ignored;
+}
+
+static void write_str(const char *text)
+{
+	ssize_t ignored = write(STDERR_FILENO, text, strlen(text));
+
+	(void)ignored;
+}
+
+/* ---- main: the firmware's task runs on its thread, this one takes the signals and watches the task ---- */
 
 int main(int argc, char **argv)
 {
-	sigset_t stop;
-	int sig;
+	int64_t deadline_us = -1;
+	unsigned long seen = 0;
+	int stuck = 0;
+	int stop_ticks = 0;
+	sigset_t signals;
 
 	parse_args(argc, argv);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGINT);
-	/* blocked in every thread the firmware starts, taken here alone */
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	app_main();
-	if (opts.exit_after_ms >= 0) {
-		struct timespec ts = { opts.exit_after_ms / 1000, (opts.exit_after_ms % 1000) * 1000000 };
-
-		sig = sigtimedwait(&stop, NULL, &ts);
-	} else {
-		while (sigwait(&stop, &sig) != 0)
-			;
+	if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) {
+		perror(HOST_TAG "pipe2");
+		return 1;
 	}
-	(void)sig;
-	fflush(stdout);
-	printf(HOST_TAG "heap: %zu live allocations, %zu bytes\n", __atomic_load_n(&live_blocks, __ATOMIC_RELAXED),
-	       __atomic_load_n(&live_bytes, __ATOMIC_RELAXED));
-	fflush(stdout);
-	_exit(0);
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGTERM);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGUSR1);
+	/* blocked in every thread the firmware starts, taken here alone */
+	pthread_sigmask(SIG_BLOCK, &signals, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	trace_on = getenv("ESPGEN_HOST_TRACE") != NULL && *getenv("ESPGEN_HOST_TRACE") &&
+		   strcmp(getenv("ESPGEN_HOST_TRACE"), "0") != 0;
+	if (opts.exit_after_ms >= 0)
+		deadline_us = esp_timer_get_time() + (int64_t)opts.exit_after_ms * 1000;
+	app_main();
+	for (;;) { /* a tick a second at most; each ends with a signal, the deadline or the second */
+		struct timespec tick = { 1, 0 };
+		unsigned long now_rounds;
+		int sig;
+
+		if (deadline_us >= 0 && !__atomic_load_n(&stop_signal, __ATOMIC_RELAXED)) {
+			int64_t left = deadline_us - esp_timer_get_time();
+
+			if (left <= 0) {
+				__atomic_store_n(&stop_signal, -1, __ATOMIC_RELEASE);
+				wake_loop();
+				continue;
+			}
+			if (left < 1000000) {
+				tick.tv_sec = 0;
+				tick.tv_nsec = (long)left * 1000;
+			}
+		}
+		sig = sigtimedwait(&signals, NULL, &tick);
+		if (sig == SIGUSR1) {
+			__atomic_store_n(&heap_requested, 1, __ATOMIC_RELEASE);
+			wake_loop();
+			continue;
+		}
+		if (sig == SIGTERM || sig == SIGINT) {
+			__atomic_store_n(&stop_signal, sig, __ATOMIC_RELEASE);
+			wake_loop();
+			continue;
+		}
+		if (tick.tv_sec == 0)
+			continue; /* the deadline's short wait, not a whole second */
+		now_rounds = __atomic_load_n(&rounds, __ATOMIC_ACQUIRE);
+		if (now_rounds != seen) {
+			seen = now_rounds;
+			stuck = 0;
+			stop_ticks = 0;
+			continue;
+		}
+		sig = __atomic_load_n(&stop_signal, __ATOMIC_ACQUIRE);
+		if (sig > 0 && ++stop_ticks >= HOST_STOP_TICKS) {
+			write_str(HOST_TAG "stopped by a signal while the firmware's task had not begun a round for a "
+				  "second\n");
+			_exit(128 + sig);
+		}
+		if (++stuck >= HOST_WATCHDOG_TICKS) {
+			write_str(HOST_TAG "watchdog: the firmware's task has not begun a round of its loop for 3 s; the "
+				  "chip's task watchdog would have reset it (a loop without an end?)\n");
+			_exit(HOST_WATCHDOG_EXIT);
+		}
+	}
 }
