@@ -35,7 +35,8 @@ final class Messages {
     static String rtosNoPins(String server, List<String> declaring) {
         return PREFIX + "pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on the rtos target yet, and the"
                 + " firmware of " + server + " has them"
-                + (declaring.isEmpty() ? "" : " (declared in " + String.join(", ", declaring) + ")")
+                + (declaring.isEmpty() || declaring.equals(List.of(server)) ? ""
+                        : " (declared in " + String.join(", ", declaring) + ")")
                 + ": start it for nonos (startOnHost(HostFirmware.Target.NONOS), or leave -D"
                 + HostRunner.TARGET_PROPERTY + " unset)";
     }
