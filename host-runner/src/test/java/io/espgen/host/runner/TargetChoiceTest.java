@@ -105,6 +105,37 @@ class TargetChoiceTest {
         }   // close(): exit 0, no sanitizer report, on either target
     }
 
+    /**
+     * A target difference (README, "Where the two targets differ"): the NONOS emulation allocates the SDK's blocks
+     * of a connection (espconn_tcp.c: espconn_tcp_accept's espconn_msg, espconn and esp_tcp) on the heap, the
+     * FreeRTOS target's sockets are the stack's (the host's kernel here), so only the firmware's own blocks count.
+     * Either way a client that left leaves nothing, and the report at exit is the same two lines.
+     */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theHeapHoldsTheStacksBlocksOfAConnectionOnNonosOnlyAndNothingOnceItLeft(Target target) throws Exception {
+        HostFirmware.Heap atExit;
+        try (HostFirmware fw = (HostFirmware) companion.getMethod("startOnHost", Target.class)
+                .invoke(null, target)) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), fw.port())) {
+                assertThat(read(s.getInputStream(), 7)).isEqualTo("hello\r\n");
+                HostFirmware.Heap open = fw.heap();
+                if (target == Target.NONOS) {
+                    assertThat(open.liveAllocations()).as("the SDK's blocks of the open connection").isPositive();
+                } else {
+                    assertThat(open.liveAllocations()).as("nothing queued, and the socket is the stack's").isZero();
+                }
+                assertThat(open.freeBytes()).isEqualTo(50 * 1024 - open.liveBytes());
+            }
+            fw.awaitLog("hello: bye, echoed 0 bytes");
+            assertThat(fw.heap().liveAllocations()).as("after the client left").isZero();
+            fw.close();
+            atExit = fw.heap();
+        }
+        assertThat(atExit.liveAllocations()).as("leaks").isZero();
+        assertThat(atExit.peakBytes()).isPositive();
+    }
+
     @Test
     void thePropertyNamesTheTargetWithThePluginsWordsAndNonosWhenUnset() {
         assertThat(HostRunner.target(null)).isEqualTo(Target.NONOS);
