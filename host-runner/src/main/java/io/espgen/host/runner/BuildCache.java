@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * Host executables of firmwares, built with the emulation under AddressSanitizer and UndefinedBehaviorSanitizer
  * and kept by the hash of everything that goes into them (the target, the firmware's files, the emulation's, the
  * runtime's headers, the FreeRTOS target's own files and host layer when built for it, the compiler's name): a
- * test class that starts the same firmware again, or a second test run, does not run gcc again. Builds of one key are serialised across JVMs (surefire forks) by a file lock.
+ * test class that starts the same firmware again, or a second test run, does not run gcc again. Builds of one key
+ * are serialised across JVMs (surefire forks) by a file lock.
  */
 final class BuildCache {
     private static final String DONE = "built";
