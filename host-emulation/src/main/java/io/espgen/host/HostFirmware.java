@@ -137,8 +137,8 @@ public final class HostFirmware {
     /**
      * Builds a firmware's generated C for the FreeRTOS target (ESP8266_RTOS_SDK 3.x) on the host: the tree's sources
      * but {@link CRuntime#RTOS_REPLACED}, the target's own runtime files ({@code workDir/espgen-rtos}, on the include
-     * path after includeDirs) and its host layer ({@code workDir/espgen-rtos-host}: Linux sockets, the task as a
-     * thread), with {@code -DESPGEN_TARGET_RTOS -DESPGEN_RTOS_HOST}. The executable ({@code workDir/firmware-rtos},
+     * path after includeDirs, then the project's headers, {@code workDir/espgen-include}) and its host layer
+     * ({@code workDir/espgen-rtos-host}: Linux sockets, the task as a thread, the pins of the NONOS emulation), with {@code -DESPGEN_TARGET_RTOS -DESPGEN_RTOS_HOST}. The executable ({@code workDir/firmware-rtos},
      * {@code firmware-rtos-asan} when sanitized) speaks as the NONOS emulation does: {@link #start} runs it.
      */
     public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize)
@@ -174,6 +174,7 @@ public final class HostFirmware {
         allSources.addAll(hostSources);
         List<Path> allIncludes = new ArrayList<>(includeDirs);
         allIncludes.add(rtosDir);
+        allIncludes.add(CRuntime.extractInclude(workDir.resolve("espgen-include"))); // espgen_gpio.h for host_gpio.c
         List<String> flags = new ArrayList<>(List.of("-pthread", "-D" + CRuntime.RTOS_DEFINE, "-DESPGEN_RTOS_HOST"));
         flags.addAll(defines);
         List<String> cmd = command(compiler, flags, sanitize, allIncludes, allSources, exe);

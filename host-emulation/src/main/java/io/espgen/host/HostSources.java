@@ -29,6 +29,7 @@ public final class HostSources {
             "host_espconn_recv.c",
             "host_espconn_send.c",
             "host_gpio.c",
+            "host_gpio.h",
             "host_heap.c",
             "host_main.c",
             "host_os.c",
@@ -36,10 +37,16 @@ public final class HostSources {
             "host_timers.c",
             "host_wifi.c");
 
-    /** Resource folder of the FreeRTOS target's host layer (espgen_rtos_host.c: tasks, clock, heap, radio). */
+    /**
+     * Resource folder of the FreeRTOS target's host layer (espgen_rtos_host.c: tasks, clock, heap, radio;
+     * espgen_rtos_host_gpio.c: the pins, on {@link #RTOS_SHARED}).
+     */
     public static final String RTOS_BASE = "/io/espgen/host/rtos/";
 
-    private static final List<String> RTOS_FILES = List.of("espgen_rtos_host.c");
+    private static final List<String> RTOS_FILES = List.of("espgen_rtos_host.c", "espgen_rtos_host_gpio.c");
+
+    /** The files of {@value #BASE} the FreeRTOS target's host layer compiles too: the emulated pins. */
+    public static final List<String> RTOS_SHARED = List.of("host_gpio.c", "host_gpio.h");
 
     private HostSources() {
     }
@@ -58,10 +65,13 @@ public final class HostSources {
         return List.copyOf(copy);
     }
 
-    /** Copies the FreeRTOS target's host layer into dir; returns its .c files, sorted. */
+    /** Copies the FreeRTOS target's host layer, and {@link #RTOS_SHARED}, into dir; returns its .c files, sorted. */
     public static List<Path> extractRtos(Path dir) throws IOException {
-        return CRuntime.extract(HostSources.class, RTOS_BASE, rtosFiles(), dir).stream()
+        List<Path> files = new ArrayList<>(CRuntime.extract(HostSources.class, RTOS_BASE, rtosFiles(), dir));
+        files.addAll(CRuntime.extract(HostSources.class, BASE, RTOS_SHARED, dir));
+        return files.stream()
                 .filter(p -> p.getFileName().toString().endsWith(".c"))
+                .sorted()
                 .toList();
     }
 

@@ -98,11 +98,7 @@ int host_espconn_poll(int timeout_ms, const sigset_t *poll_mask);	/* host_espcon
 void host_espconn_note_firmware_block(const void *ptr, size_t size);	/* host_espconn_clients.c */
 
 /* host_gpio.c */
-struct pollfd;
-void host_gpio_setup(void);	/* reads ESPGEN_HOST_GPIO, opens the control socket */
-int host_gpio_pollfds(struct pollfd *fds);	/* fills at most HOST_GPIO_POLLFDS; returns how many */
-void host_gpio_ready(const struct pollfd *fds, int n);
-#define HOST_GPIO_POLLFDS 2
+#include "host_gpio.h"
 
 /* host_heap.c */
 void host_heap_setup(void);

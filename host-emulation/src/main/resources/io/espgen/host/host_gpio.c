@@ -1,7 +1,10 @@
 /*
  * host_gpio.c - the chip's GPIO pins: the registers espgen_gpio.h reads and writes (GPIO, pin mux, GPIO16's
- * RTC registers), the ROM's gpio_* and ets_isr_* calls, and a control socket through which a test reads
- * the pins and drives the inputs.
+ * RTC registers), the SDK's calls that set them up, and a control socket through which a test reads the pins
+ * and drives the inputs. Both host builds compile it (host_gpio.h): the NONOS emulation, with the ROM's gpio_*
+ * and ets_isr_* calls; the FreeRTOS target's host layer (ESPGEN_TARGET_RTOS), with ESP8266_RTOS_SDK's driver
+ * calls (driver/gpio.h: gpio_config, gpio_set_level, gpio_set_intr_type, gpio_isr_register) and the port's
+ * _xt_isr_mask/_xt_isr_unmask, on the same registers.
  *
  * ESPGEN_HOST_GPIO=PORT (0: any free port) opens the control socket on 127.0.0.1:PORT and prints
  * "espgen-host: gpio control on 127.0.0.1:P". One client at a time, one command a line:
@@ -16,6 +19,10 @@
  *   anything else -> "error: ..."
  * A handler that returns with its status bits still set would be entered again at once on the chip, for
  * ever: the emulation reports it as misuse.
+ *
+ * Threads: everything here runs on the firmware loop's one thread (NONOS: the emulation's only one; FreeRTOS:
+ * the firmware task's, whose select() loop serves the control socket between two rounds), so the registers
+ * need no lock and the interrupt handler never runs inside another handler, as on the chip.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,9 +34,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "host.h"
 #include "espgen_gpio.h"
+#include "host_gpio.h"
+#ifndef ESPGEN_TARGET_RTOS
+#include "host.h"
+#endif
 
+#define HOST_GPIO_TAG "espgen-host: "
 #define HOST_GPIO_PINS 17
 #define HOST_MUX_REGS 17	/* PERIPHS_IO_MUX + 0x00 .. + 0x40 */
 
@@ -40,7 +51,7 @@ static struct {
 	uint32 rtc_out, rtc_enable, rtc_conf, xpd_dcdc;
 	uint32 driven;		/* inputs a test has driven (bit 16: GPIO16) */
 	uint32 levels;		/* their levels */
-	ets_isr_t isr;
+	void (*isr)(void *);
 	void *isr_arg;
 	uint32 masked;		/* ets_isr_mask bits; every interrupt starts masked, as the ROM leaves them */
 } gpio = { .masked = 0xffffffffu };
@@ -77,31 +88,55 @@ static uint32 input_levels(void)
 	return v;
 }
 
-uint32 gpio_input_get(void)
+static uint32 input_get(void)
 {
 	return ((gpio.out & gpio.enable) | (input_levels() & ~gpio.enable)) & 0xffffu;
 }
 
-void gpio_output_set(uint32 set_mask, uint32 clear_mask, uint32 enable_mask, uint32 disable_mask)
+static void output_set(uint32 set_mask, uint32 clear_mask, uint32 enable_mask, uint32 disable_mask)
 {
 	gpio.out = (gpio.out | set_mask) & ~clear_mask;
 	gpio.enable = (gpio.enable | enable_mask) & ~disable_mask;
 	check_wait();
 }
 
+static void intr_type_set(uint32 i, uint32 type)
+{
+	gpio.pin_conf[i] = (gpio.pin_conf[i] & ~(7u << 7)) | (type & 7u) << 7;
+}
+
+static void isr_attach(void (*func)(void *), void *arg)
+{
+	gpio.isr = func;
+	gpio.isr_arg = arg;
+}
+
+#ifndef ESPGEN_TARGET_RTOS
+
+/* ---- NONOS: the ROM's calls ---- */
+
+uint32 gpio_input_get(void)
+{
+	return input_get();
+}
+
+void gpio_output_set(uint32 set_mask, uint32 clear_mask, uint32 enable_mask, uint32 disable_mask)
+{
+	output_set(set_mask, clear_mask, enable_mask, disable_mask);
+}
+
 void gpio_pin_intr_state_set(uint32 i, GPIO_INT_TYPE intr_state)
 {
 	if (i >= 16)
 		host_misuse("gpio_pin_intr_state_set(%u): GPIO 0 to 15 have interrupts", (unsigned)i);
-	gpio.pin_conf[i] = (gpio.pin_conf[i] & ~(7u << 7)) | ((uint32)intr_state & 7u) << 7;
+	intr_type_set(i, (uint32)intr_state);
 }
 
 void ets_isr_attach(int i, ets_isr_t func, void *arg)
 {
 	if (i != ETS_GPIO_INUM)
 		host_misuse("ets_isr_attach(%d): the emulation has only the GPIO interrupt (%d)", i, ETS_GPIO_INUM);
-	gpio.isr = func;
-	gpio.isr_arg = arg;
+	isr_attach(func, arg);
 }
 
 void ets_isr_mask(uint32 mask)
@@ -113,6 +148,108 @@ void ets_isr_unmask(uint32 unmask)
 {
 	gpio.masked &= ~unmask;
 }
+
+/* The handler runs in the emulation's interrupt context, where SDK calls it may not make are misuse. */
+static void run_isr(void)
+{
+	struct host_ctx_save save;
+
+	host_ctx_enter(&save, HOST_CTX_INTERRUPT, "GPIO interrupt handler");
+	gpio.isr(gpio.isr_arg);
+	host_ctx_leave(&save);
+}
+
+#else /* ESPGEN_TARGET_RTOS */
+
+/* ---- ESP8266_RTOS_SDK: the GPIO driver's calls (driver/gpio.c) and the port's interrupt mask ---- */
+
+/* driver/gpio.c: gpio_output_enable, gpio_output_disable: GPIO16 through the RTC registers */
+static void gpio16_conf(bool output)
+{
+	gpio.xpd_dcdc = (gpio.xpd_dcdc & 0xffffffbcu) | 1u;
+	gpio.rtc_conf &= ~1u;
+	gpio.rtc_enable = (gpio.rtc_enable & ~1u) | (output ? 1u : 0u);
+	check_wait();
+}
+
+esp_err_t gpio_config(const gpio_config_t *cfg)
+{
+	int pin;
+
+	if (cfg->pin_bit_mask == 0 || cfg->pin_bit_mask >= BIT(17))
+		host_misuse("gpio_config: pin_bit_mask 0x%x names no GPIO", (unsigned)cfg->pin_bit_mask);
+	for (pin = 0; pin <= 16; pin++) { /* gpio_config: each pin of the mask */
+		int m = pin < 16 ? mux_index(pin) : 0;
+		bool output = (cfg->mode & GPIO_MODE_OUTPUT) != 0;
+
+		if (!(cfg->pin_bit_mask & BIT(pin)))
+			continue;
+		if (m < 0)
+			host_misuse("gpio_config: GPIO %d is not a valid GPIO (it holds the flash)", pin);
+		if (pin == 16) {
+			gpio16_conf(output);
+			continue;
+		}
+		output_set(0, 0, output ? BIT(pin) : 0, output ? 0 : BIT(pin));
+		if (cfg->pull_up_en)
+			gpio.mux[m] |= PERIPHS_IO_MUX_PULLUP;
+		else
+			gpio.mux[m] &= ~(uint32)PERIPHS_IO_MUX_PULLUP;
+		intr_type_set((uint32)pin, (uint32)cfg->intr_type);
+	}
+	return ESP_OK;
+}
+
+esp_err_t gpio_set_level(gpio_num_t gpio_num, uint32_t level)
+{
+	int pin = (int)gpio_num;
+
+	if (pin < 0 || pin > 16)
+		host_misuse("gpio_set_level(%d): GPIO 0 to 16", pin);
+	if (pin == 16) {
+		gpio.rtc_out = (gpio.rtc_out & ~1u) | (level ? 1u : 0u);
+		check_wait();
+	} else {
+		output_set(level ? BIT(pin) : 0, level ? 0 : BIT(pin), 0, 0);
+	}
+	return ESP_OK;
+}
+
+esp_err_t gpio_set_intr_type(gpio_num_t gpio_num, gpio_int_type_t intr_type)
+{
+	if ((int)gpio_num < 0 || (int)gpio_num >= 16)
+		host_misuse("gpio_set_intr_type(%d): GPIO 0 to 15 have interrupts", (int)gpio_num);
+	intr_type_set((uint32)gpio_num, (uint32)intr_type);
+	return ESP_OK;
+}
+
+esp_err_t gpio_isr_register(void (*fn)(void *), void *arg, int no_use, gpio_isr_handle_t *handle_no_use)
+{
+	(void)no_use;
+	(void)handle_no_use;
+	if (fn == NULL)
+		host_misuse("gpio_isr_register: no handler");
+	isr_attach(fn, arg);
+	return ESP_OK;
+}
+
+void _xt_isr_mask(uint32_t mask)
+{
+	gpio.masked |= mask;
+}
+
+void _xt_isr_unmask(uint32_t unmask)
+{
+	gpio.masked &= ~unmask;
+}
+
+/* The handler runs on the loop's thread, between two rounds (the control socket is served there). */
+static void run_isr(void)
+{
+	gpio.isr(gpio.isr_arg);
+}
+
+#endif /* ESPGEN_TARGET_RTOS */
 
 static uint32 *reg_at(uint32 addr, bool *w1ts, bool *w1tc)
 {
@@ -152,7 +289,7 @@ uint32 host_reg_read(uint32 addr)
 	uint32 *r;
 
 	if (addr == PERIPHS_GPIO_BASEADDR + 0x18)
-		return gpio_input_get();
+		return input_get();
 	if (addr == RTC_GPIO_IN_DATA)
 		return rtc_in();
 	r = reg_at(addr, &w1ts, &w1tc);
@@ -183,20 +320,17 @@ static int level_of(int pin)
 {
 	if (pin == 16)
 		return (int)rtc_in();
-	return (int)((gpio_input_get() >> pin) & 1);
+	return (int)((input_get() >> pin) & 1);
 }
 
 /* The chip takes the GPIO interrupt: its handler runs now, between whatever the loop ran last and next. */
 static void interrupt(void)
 {
-	struct host_ctx_save save;
 	uint32 before = gpio.status;
 
 	if (!before || !gpio.isr || (gpio.masked & BIT(ETS_GPIO_INUM)))
 		return;
-	host_ctx_enter(&save, HOST_CTX_INTERRUPT, "GPIO interrupt handler");
-	gpio.isr(gpio.isr_arg);
-	host_ctx_leave(&save);
+	run_isr();
 	if (gpio.status & before)
 		host_misuse("the GPIO interrupt handler returned with GPIO_STATUS 0x%04x still set: the chip would enter "
 			    "it again at once, for ever (write the bits to GPIO_STATUS_W1TC)", (unsigned)(gpio.status & before));
@@ -212,8 +346,8 @@ static void drive(int pin, int level)
 	if (pin == 16 || old == level || (gpio.enable & BIT(pin)))
 		return;
 	type = (gpio.pin_conf[pin] >> 7) & 7u;
-	if (type == GPIO_PIN_INTR_ANYEDGE || (type == GPIO_PIN_INTR_POSEDGE && level) ||
-	    (type == GPIO_PIN_INTR_NEGEDGE && !level)) {
+	if (type == (uint32)GPIO_PIN_INTR_ANYEDGE || (type == (uint32)GPIO_PIN_INTR_POSEDGE && level) ||
+	    (type == (uint32)GPIO_PIN_INTR_NEGEDGE && !level)) {
 		gpio.status |= BIT(pin);
 		interrupt();
 	}
@@ -296,7 +430,7 @@ void host_gpio_setup(void)
 	if (bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(listen_fd, 1) < 0 ||
 	    getsockname(listen_fd, (struct sockaddr *)&a, &len) < 0)
 		host_fatal("gpio control on 127.0.0.1:%ld: %s", port, strerror(errno));
-	printf(HOST_TAG "gpio control on 127.0.0.1:%d\n", ntohs(a.sin_port));
+	printf(HOST_GPIO_TAG "gpio control on 127.0.0.1:%d\n", ntohs(a.sin_port));
 	fflush(stdout);
 }
 

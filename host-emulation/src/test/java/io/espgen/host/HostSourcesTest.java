@@ -35,7 +35,8 @@ class HostSourcesTest {
                     s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
         }
         assertThat(HostSources.extractRtos(dir)).extracting(p -> p.getFileName().toString())
-                .containsExactly("espgen_rtos_host.c");
+                .containsExactly("espgen_rtos_host.c", "espgen_rtos_host_gpio.c", "host_gpio.c");
+        assertThat(dir.resolve("host_gpio.h")).as("the pins' shared header, with them").exists();
     }
 
     @Test

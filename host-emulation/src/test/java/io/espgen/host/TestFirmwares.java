@@ -60,4 +60,18 @@ final class TestFirmwares {
     static HostFirmware.Running start(String name, Map<String, String> env) throws IOException {
         return HostFirmware.start(build(name), ARGS, env, START_TIMEOUT);
     }
+
+    /** Builds a test firmware of src/test/c/rtos for the FreeRTOS target's host layer, with the sanitizers, and starts it. */
+    static HostFirmware.Running startRtos(String name) throws IOException {
+        Path exe = BUILT.computeIfAbsent("rtos/" + name, n -> {
+            try {
+                Path work = WORK.resolve(n);
+                Path include = io.espgen.runtime.CRuntime.extractInclude(work.resolve("include"));
+                return HostFirmware.buildRtos(List.of(C_DIR.resolve(n + ".c")), List.of(include), work, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return HostFirmware.start(exe, ARGS, Map.of(), START_TIMEOUT);
+    }
 }

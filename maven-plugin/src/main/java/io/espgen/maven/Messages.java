@@ -245,12 +245,6 @@ public final class Messages {
                 + (sanitize ? " with AddressSanitizer and UBSan" : "");
     }
 
-    public static String rtosNoPins(java.util.List<String> servers) {
-        return PREFIX + "pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on esp.target=rtos yet"
-                + (servers.isEmpty() ? "" : " (declared in " + String.join(", ", servers) + ")")
-                + ": build this firmware for esp.target=nonos, or move the pins out of it";
-    }
-
     public static String rtosRunNeedsEmulation() {
         return PREFIX + "esp.target=rtos runs on the host's sockets: esp.stack=sdk (the NONOS SDK's espconn) does not"
                 + " apply; leave esp.stack unset";

@@ -114,11 +114,6 @@ public class RunMojo extends AbstractEspMojo {
         if (stack != null && !stack.isBlank() && !stack.strip().equals(HostStack.EMULATION.value())) {
             throw new EspException(Messages.rtosRunNeedsEmulation());
         }
-        try {
-            RtosTree.checkSupported(tree);
-        } catch (IOException e) {
-            throw new EspException(Messages.hostBuildFailed());
-        }
         getLog().info(Messages.buildingRtosHost(sanitize));
         try {
             return HostFirmware.buildRtos(sources, tree.includeDirs(), outputDir.toPath().resolve("rtos-host"),

@@ -28,9 +28,13 @@ public final class EchoSample {
 
     /** {@code samples/echo-server/src/main/java}, found through the system property {@code espgen.repoRoot}. */
     public static Path sources() {
+        return repoRoot().resolve("samples/echo-server/src/main/java");
+    }
+
+    /** The repository's root: the system property {@code espgen.repoRoot}, else the module's parent. */
+    public static Path repoRoot() {
         String root = System.getProperty("espgen.repoRoot");
-        return Path.of(root == null ? ".." : root).toAbsolutePath().normalize()
-                .resolve("samples/echo-server/src/main/java");
+        return Path.of(root == null ? ".." : root).toAbsolutePath().normalize();
     }
 
     /** Runs the processor on the sample and returns the generated {@code espgen/} tree below {@code dir}. */

@@ -22,6 +22,9 @@ void user_init(void);
 static void espgen_rtos_task(void *arg)
 {
 	(void)arg;
+#ifdef ESPGEN_RTOS_HOST
+	espgen_rtos_host_gpio_setup(); /* the emulated pins' control socket, served by this task's loop */
+#endif
 	user_init();
 #ifdef ESPGEN_RTOS_HOST
 	espgen_rtos_host_ready();

@@ -33,6 +33,46 @@
 #define ESPGEN_RTOS_DRAIN_ROUNDS 8
 /* The priorities system_os_task takes (USER_TASK_PRIO_0 to 2). */
 #define ESPGEN_RTOS_TASK_PRIOS 3
+/* The longest select() waits on the chip once a GPIO interrupt handler is attached: what it posts cannot wake
+ * select() (nothing lwIP offers may be called from an interrupt), so the loop looks that often; one tick at the
+ * SDK's default CONFIG_FREERTOS_HZ of 100. */
+#define ESPGEN_RTOS_ISR_POLL_MS 10
+
+/*
+ * The posted tasks' queues are shared with the GPIO interrupt handler, which posts its @AfterInterrupt work:
+ * their changes are made with the level-1 interrupts (all of the chip's but the NMI) masked, through PS, as
+ * the SDK does it (driver/soc.h: soc_save_local_irq, soc_restore_local_irq); from a task as from the handler,
+ * whose level it keeps. system_os_post is in IRAM (the handler may run while the flash is busy). On the host
+ * the emulated interrupt runs on the loop's thread between two rounds (espgen_rtos_host_gpio.c): nothing to mask.
+ */
+#if defined(ESPGEN_RTOS_HOST)
+typedef uint32 espgen_rtos_irq_t;
+
+static inline espgen_rtos_irq_t espgen_rtos_irq_save(void)
+{
+	return 0;
+}
+
+static inline void espgen_rtos_irq_restore(espgen_rtos_irq_t ps)
+{
+	(void)ps;
+}
+#else
+typedef uint32 espgen_rtos_irq_t;
+
+static inline __attribute__((always_inline)) espgen_rtos_irq_t espgen_rtos_irq_save(void)
+{
+	espgen_rtos_irq_t ps;
+
+	__asm__ __volatile__("rsil %0, 1" : "=a"(ps) : : "memory");
+	return ps;
+}
+
+static inline __attribute__((always_inline)) void espgen_rtos_irq_restore(espgen_rtos_irq_t ps)
+{
+	__asm__ __volatile__("wsr %0, ps" : : "a"(ps) : "memory");
+}
+#endif
 
 #ifdef MSG_NOSIGNAL
 #define ESPGEN_RTOS_SEND_FLAGS MSG_NOSIGNAL /* Linux: a dead peer is an error, not a SIGPIPE */
@@ -87,6 +127,7 @@ static struct espgen_rtos_task espgen_rtos_tasks[ESPGEN_RTOS_TASK_PRIOS];
 static os_timer_t *espgen_rtos_timers; /* armed timers */
 static uint32 espgen_rtos_round;       /* counts the loop's rounds: a timer runs at most once in each */
 static uint8 espgen_rtos_rx[ESPGEN_RTOS_RX_BYTES];
+static uint8 espgen_rtos_isr_live; /* a GPIO interrupt handler is attached */
 
 static int64_t espgen_rtos_now_us(void)
 {
@@ -176,52 +217,90 @@ bool system_os_task(os_task_t task, uint8 prio, os_event_t *queue, uint8 qlen)
 	return true;
 }
 
-bool system_os_post(uint8 prio, uint32 sig, uint32 par)
+bool IRAM_ATTR system_os_post(uint8 prio, uint32 sig, uint32 par)
 {
 	struct espgen_rtos_task *t;
-	os_event_t *e;
+	espgen_rtos_irq_t ps;
+	bool posted = false;
+	uint8 i;
 
 	if (prio >= ESPGEN_RTOS_TASK_PRIOS)
 		return false;
 	t = &espgen_rtos_tasks[prio];
-	if (t->fn == NULL || t->count == t->len)
-		return false;
-	e = &t->queue[(t->head + t->count) % t->len];
-	e->sig = sig;
-	e->par = par;
-	t->count++;
-	return true;
+	ps = espgen_rtos_irq_save();
+	if (t->fn != NULL && t->count < t->len) {
+		i = (uint8)(t->head + t->count);
+		if (i >= t->len) /* no division: libgcc's would be in flash */
+			i = (uint8)(i - t->len);
+		t->queue[i].sig = sig;
+		t->queue[i].par = par;
+		t->count++;
+		posted = true;
+	}
+	espgen_rtos_irq_restore(ps);
+	return posted;
+}
+
+/* Takes the oldest event of t; false when none is waiting. */
+static bool espgen_rtos_take(struct espgen_rtos_task *t, os_event_t *e)
+{
+	espgen_rtos_irq_t ps = espgen_rtos_irq_save();
+	bool took = t->count > 0;
+
+	if (took) {
+		*e = t->queue[t->head];
+		t->head = (uint8)((t->head + 1) % t->len);
+		t->count--;
+	}
+	espgen_rtos_irq_restore(ps);
+	return took;
 }
 
 /* Runs the events posted before this call, highest priority first; those they post wait for the next round. */
 static void espgen_rtos_run_tasks(void)
 {
 	uint8 waiting[ESPGEN_RTOS_TASK_PRIOS];
+	espgen_rtos_irq_t ps = espgen_rtos_irq_save();
 	int prio;
 
 	for (prio = 0; prio < ESPGEN_RTOS_TASK_PRIOS; prio++)
 		waiting[prio] = espgen_rtos_tasks[prio].count;
+	espgen_rtos_irq_restore(ps);
 	for (prio = ESPGEN_RTOS_TASK_PRIOS - 1; prio >= 0; prio--) {
 		struct espgen_rtos_task *t = &espgen_rtos_tasks[prio];
+		os_event_t e;
 
-		for (; waiting[prio] > 0; waiting[prio]--) { /* at most qlen */
-			os_event_t e = t->queue[t->head];
-
-			t->head = (uint8)((t->head + 1) % t->len);
-			t->count--;
+		for (; waiting[prio] > 0 && espgen_rtos_take(t, &e); waiting[prio]--) /* at most qlen */
 			t->fn(&e);
-		}
 	}
 }
 
 static bool espgen_rtos_tasks_waiting(void)
 {
+	espgen_rtos_irq_t ps = espgen_rtos_irq_save();
+	bool any = false;
 	int prio;
 
 	for (prio = 0; prio < ESPGEN_RTOS_TASK_PRIOS; prio++)
 		if (espgen_rtos_tasks[prio].count > 0)
-			return true;
-	return false;
+			any = true;
+	espgen_rtos_irq_restore(ps);
+	return any;
+}
+
+void espgen_rtos_isr_attached(void)
+{
+	espgen_rtos_isr_live = 1;
+}
+
+/* What select() may wait, at most: on the chip, ESPGEN_RTOS_ISR_POLL_MS once an interrupt handler may post. */
+static int64_t espgen_rtos_isr_bound(int64_t wait_us)
+{
+#if !defined(ESPGEN_RTOS_HOST)
+	if (espgen_rtos_isr_live && wait_us > (int64_t)ESPGEN_RTOS_ISR_POLL_MS * 1000)
+		return (int64_t)ESPGEN_RTOS_ISR_POLL_MS * 1000;
+#endif
+	return wait_us;
 }
 
 /* ---- the espconn subset ---- */
@@ -672,6 +751,7 @@ void espgen_rtos_loop(void)
 			if (t->due_us - now < wait_us)
 				wait_us = t->due_us > now ? t->due_us - now : 0;
 		wait_us = espgen_rtos_idle(now, wait_us);
+		wait_us = espgen_rtos_isr_bound(wait_us);
 
 		FD_ZERO(&rd);
 		FD_ZERO(&wr);
@@ -692,6 +772,7 @@ void espgen_rtos_loop(void)
 		}
 #ifdef ESPGEN_RTOS_HOST
 		espgen_rtos_fd_add(espgen_rtos_host_wake_fd(), &rd, &maxfd);
+		espgen_rtos_host_fds(&rd, &maxfd);
 		if (wait_us > 0)
 			espgen_rtos_host_trace_idle(); /* nothing is ready to run: what follows waits for the network */
 #endif
@@ -699,6 +780,9 @@ void espgen_rtos_loop(void)
 		tv.tv_usec = (long)(wait_us % 1000000);
 		if (lwip_select(maxfd + 1, &rd, &wr, NULL, &tv) <= 0)
 			continue;
+#if defined(ESPGEN_RTOS_HOST)
+		espgen_rtos_host_serve(&rd);
+#endif
 
 		for (i = 0; i < espgen_rtos_nlisteners; i++)
 			if (FD_ISSET(espgen_rtos_listeners[i].fd, &rd))

@@ -37,12 +37,14 @@ typedef uint64_t uint64;
 typedef int64_t sint64;
 
 /* Code and constants are in flash by default on this SDK (components/esp8266/ld/esp8266.project.ld.in:
- * .flash.text, .flash.rodata): no attribute needed; IRAM_ATTR would be the exception, and nothing needs it. */
+ * .flash.text, .flash.rodata): no attribute needed. IRAM_ATTR (esp_attr.h) is the exception: what a GPIO
+ * interrupt runs (espgen_gpio.h's ICACHE_RAM_ATTR, and system_os_post). */
 #define ICACHE_FLASH_ATTR
 #define ICACHE_RODATA_ATTR
 
 #if defined(ESPGEN_REAL_SDK)
 
+#include <esp_attr.h>
 #include <freertos/FreeRTOS.h>
 #include <freertos/task.h>
 #include <esp_system.h>
@@ -145,6 +147,13 @@ uint16_t lwip_htons(uint16_t x);
 #define lwip_ntohs lwip_htons
 
 #endif /* the sockets: Linux's or lwIP's */
+
+/* esp_attr.h: code the linker places in IRAM (components/esp8266/ld/esp8266_fragments.lf: .iram1) */
+#if defined(ESPGEN_RTOS_HOST)
+#define IRAM_ATTR
+#else
+#define IRAM_ATTR __attribute__((section(".iram1")))
+#endif
 
 /* FreeRTOS (freertos/task.h): CONFIG_FREERTOS_HZ is 100 by default */
 typedef int32_t BaseType_t;
@@ -350,7 +359,20 @@ typedef void (*espgen_rtos_task_fn)(struct espgen_rtos_event *e);
 #define USER_TASK_PRIO_2 2
 
 bool system_os_task(os_task_t task, uint8 prio, os_event_t *queue, uint8 qlen);
+/* Also from an interrupt handler (a GPIO interrupt's @AfterInterrupt post): in IRAM on the chip. */
 bool system_os_post(uint8 prio, uint32 sig, uint32 par);
+
+/* A GPIO interrupt handler is attached (espgen_gpio.c): on the chip the loop then waits at most
+ * ESPGEN_RTOS_ISR_POLL_MS in select(), so what the handler posts runs within that (espgen_rtos_net.c). */
+void espgen_rtos_isr_attached(void);
+
+#if defined(ESPGEN_RTOS_HOST)
+/* The host's emulated pins (host-emulation: host_gpio.c, rtos/espgen_rtos_host_gpio.c): their control socket is
+ * served by the loop's thread, which also runs the emulated GPIO interrupt, between two rounds. */
+void espgen_rtos_host_gpio_setup(void);
+void espgen_rtos_host_fds(fd_set *rd, int *maxfd);
+void espgen_rtos_host_serve(const fd_set *rd);
+#endif
 
 static inline uint32 system_get_time(void)
 {

@@ -5,6 +5,43 @@
  */
 #include "espgen_gpio.h"
 
+#ifdef ESPGEN_TARGET_RTOS
+
+/* ESP8266_RTOS_SDK: the driver sets the pad up (driver/gpio.c: gpio_config selects its GPIO function, its
+ * direction and pull-up; GPIO16 through the RTC registers, as gpio16.c does on NONOS). */
+static void espgen_gpio_conf(uint8 pin, gpio_mode_t mode, bool pullup)
+{
+	gpio_config_t conf = {
+		.pin_bit_mask = BIT(pin),
+		.mode = mode,
+		.pull_up_en = pullup ? GPIO_PULLUP_ENABLE : GPIO_PULLUP_DISABLE,
+		.pull_down_en = GPIO_PULLDOWN_DISABLE,
+		.intr_type = GPIO_INTR_DISABLE,
+	};
+
+	gpio_config(&conf);
+}
+
+void espgen_gpio_output(uint8 pin)
+{
+	/* low first, then enabled: the pin never drives a stale level */
+	gpio_set_level((gpio_num_t)pin, 0);
+	espgen_gpio_conf(pin, GPIO_MODE_OUTPUT, false);
+}
+
+void espgen_gpio_input(uint8 pin, bool pullup)
+{
+	espgen_gpio_conf(pin, GPIO_MODE_INPUT, pullup);
+}
+
+void espgen_gpio_attach(void (*isr)(void *), void *arg)
+{
+	gpio_isr_register(isr, arg, 0, NULL);
+	espgen_rtos_isr_attached();
+}
+
+#else /* NONOS: the pin mux and the ROM's routines */
+
 /* Each pin's pad: its mux register's offset from PERIPHS_IO_MUX, and its GPIO function shifted by 8
  * (eagle_soc.h: PERIPHS_IO_MUX_*_U, FUNC_GPIOn); 0 for a pin without one here (6 to 11 hold the flash,
  * which the generator refuses). In flash, read as whole words. */
@@ -77,3 +114,5 @@ void ICACHE_FLASH_ATTR espgen_gpio_input(uint8 pin, bool pullup)
 		PIN_PULLUP_DIS(reg);
 	gpio_output_set(0, 0, 0, BIT(pin));
 }
+
+#endif /* ESPGEN_TARGET_RTOS */

@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,27 +40,6 @@ record FirmwareResources(URL servers, Map<String, byte[]> files) {
             }
         }
         return Optional.empty();
-    }
-
-    /** The runtime file the processor adds when a server declares pins (the NONOS SDK's GPIO registers). */
-    static final String GPIO_SOURCE = "runtime/espgen_gpio.c";
-
-    /** Whether a server of this firmware declares pins, which only the NONOS target has yet. */
-    boolean hasPins() {
-        return files.containsKey(GPIO_SOURCE);
-    }
-
-    /** The servers ({@code qualified.Name}) whose C uses the pins' runtime, in the order servers.list names them. */
-    List<String> serversWithPins() throws IOException {
-        List<String> with = new ArrayList<>();
-        for (String line : lines(servers)) {
-            String[] names = line.split(" ");
-            byte[] c = names.length == 2 ? files.get(names[1] + "/" + names[1] + ".c") : null;
-            if (c != null && new String(c, StandardCharsets.UTF_8).contains("#include \"espgen_gpio.h\"")) {
-                with.add(names[0]);
-            }
-        }
-        return with;
     }
 
     /**

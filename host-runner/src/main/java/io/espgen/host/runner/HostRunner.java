@@ -70,16 +70,6 @@ public final class HostRunner implements HostLauncher {
         } catch (IOException e) {
             throw new StartException(Messages.unreadableFirmware(name, String.valueOf(e.getMessage())), e);
         }
-        if (target == Target.RTOS && firmware.hasPins()) {
-            // the pins' runtime is the NONOS SDK's registers and ROM calls: gcc would fail on it
-            List<String> withPins;
-            try {
-                withPins = firmware.serversWithPins();
-            } catch (IOException e) {
-                throw new StartException(Messages.unreadableFirmware(name, String.valueOf(e.getMessage())), e);
-            }
-            throw new StartException(Messages.rtosNoPins(name, withPins), null);
-        }
         Path exe;
         try {
             exe = new BuildCache(cacheRoot(firmware)).executable(firmware, target, compiler);

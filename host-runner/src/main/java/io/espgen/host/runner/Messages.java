@@ -1,7 +1,6 @@
 package io.espgen.host.runner;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Every line the host runner shows a user's test: each says what happened and what to do, in one line; the
@@ -30,15 +29,6 @@ final class Messages {
     static String badTarget(String value) {
         return PREFIX + "-D" + HostRunner.TARGET_PROPERTY + "=" + value + " is not a target; write nonos"
                 + " (ESP8266_NONOS_SDK 3.x) or rtos (ESP8266_RTOS_SDK 3.x)";
-    }
-
-    static String rtosNoPins(String server, List<String> declaring) {
-        return PREFIX + "pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on the rtos target yet, and the"
-                + " firmware of " + server + " has them"
-                + (declaring.isEmpty() || declaring.equals(List.of(server)) ? ""
-                        : " (declared in " + String.join(", ", declaring) + ")")
-                + ": start it for nonos (startOnHost(HostFirmware.Target.NONOS), or leave -D"
-                + HostRunner.TARGET_PROPERTY + " unset)";
     }
 
     static String buildFailed(String server, String target, String gccOutput) {

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.espgen.dsl.host.HostFirmware;
+import io.espgen.dsl.host.HostFirmware.Target;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code fw.pins()}: Counter's pins driven and read through the emulation's control socket (host_gpio.c). */
+/**
+ * {@code fw.pins()}: Counter's pins driven and read through the emulation's control socket (host_gpio.c), on the
+ * NONOS emulation and, unchanged, on the FreeRTOS target's host build ({@code startOnHost(Target.RTOS)}).
+ */
 class PinsTest {
 
-    @Test
-    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack() {
-        try (HostFirmware fw = CounterFirmware.startOnHost()) {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack(Target target) {
+        try (HostFirmware fw = CounterFirmware.startOnHost(target)) {
             HostFirmware.Pins pins = fw.pins();
             assertThat(pins.get(0)).as("the pull-up holds the button high").isTrue();
             assertThat(pins.get(4)).as("an output starts low").isFalse();
@@ -26,9 +33,10 @@ class PinsTest {
         }
     }
 
-    @Test
-    void awaitLevelReturnsOnceATimerHasChangedThePin() {
-        try (HostFirmware fw = CounterFirmware.startOnHost()) {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void awaitLevelReturnsOnceATimerHasChangedThePin(Target target) {
+        try (HostFirmware fw = CounterFirmware.startOnHost(target)) {
             HostFirmware.Pins pins = fw.pins();
             boolean start = pins.get(5);
             pins.awaitLevel(5, !start);

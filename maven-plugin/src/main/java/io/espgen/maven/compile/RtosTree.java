@@ -29,35 +29,12 @@ public final class RtosTree {
     private RtosTree() {
     }
 
-    /** The file a generated tree holds when a server declares pins (CEmitter copies it with pins only). */
-    static final String GPIO_SOURCE = "runtime/espgen_gpio.c";
-
-    /**
-     * Refuses a tree with pins: the pins' runtime is the NONOS SDK's registers and ROM calls, and this target has
-     * no GPIO layer yet, so such a tree would not build. Names the servers that declare them.
-     */
-    public static void checkSupported(SourceTree generated) throws EspException, IOException {
-        if (generated.sources().stream().noneMatch(p -> SourceTree.unixName(p).equals(GPIO_SOURCE))) {
-            return;
-        }
-        List<String> servers = new ArrayList<>();
-        for (Path rel : generated.sources()) {
-            String name = SourceTree.unixName(rel);
-            if (rel.getParent() != null && !name.startsWith("runtime/")
-                    && Files.readString(generated.root().resolve(rel)).contains("#include \"espgen_gpio.h\"")) {
-                servers.add(rel.getParent().getFileName().toString());
-            }
-        }
-        throw new EspException(Messages.rtosNoPins(servers));
-    }
-
     /**
      * Assembles into dir from the generated tree; secretsDir holds espgen_secrets.h, which stays there (the component
      * files name it by its absolute path). Returns the scanned tree.
      */
     public static SourceTree assemble(SourceTree generated, Path dir, Path secretsDir)
             throws IOException, EspException {
-        checkSupported(generated);
         Files.createDirectories(dir);
         Set<Path> keep = new HashSet<>();
         Set<String> srcDirs = new TreeSet<>();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,26 +51,36 @@ class RtosTreeTest {
     }
 
     @Test
-    void aTreeWithPinsIsRefusedNamingItsServerForTheTargetHasNoGpioLayer() throws Exception {
-        Path gen = EchoSample.generate(tmp.resolve("gen"));
-        // what the generator writes for a server with pins: the GPIO runtime, included by the server's C
-        Files.writeString(gen.resolve(RtosTree.GPIO_SOURCE), "/* the pins' runtime */\n");
-        Path server = gen.resolve("echo_server/echo_server.c");
-        Files.writeString(server, "#include \"espgen_gpio.h\"\n" + Files.readString(server));
+    void aTreeWithPinsCrossCompilesWithItsInterruptAndTheIsrPostInIram() throws Exception {
+        // a button's interrupt that toggles a pin through a helper, and its @AfterInterrupt report
+        Path doorbell = EchoSample.repoRoot().resolve("generator/src/test/golden-servers/doorbell");
+        SourceTree generated = SourceTree.scan(EchoSample.generate(tmp.resolve("gen"), doorbell));
+        SourceTree t = RtosTree.assemble(generated, tmp.resolve("rtos/main"), Files.createDirectories(tmp.resolve("s")));
+        assertThat(t.sources()).extracting(SourceTree::unixName).contains("runtime/espgen_gpio.c");
 
-        assertThatThrownBy(() -> RtosTree.assemble(SourceTree.scan(gen), tmp.resolve("rtos/main"),
-                Files.createDirectories(tmp.resolve("secrets"))))
-                .isInstanceOf(EspException.class)
-                .hasMessageContaining("pins (Pin, @OnInterrupt, @AfterInterrupt) are not available on esp.target=rtos")
-                .hasMessageContaining("(declared in echo_server)");
-        assertThat(tmp.resolve("rtos/main")).doesNotExist();
+        Map<String, Long> iram = crossCompile(t).stream().filter(s -> s.iram() > 0)
+                .collect(Collectors.toMap(ObjectSize::file, ObjectSize::iram));
+        // the interrupt handler and the helper it calls (IRAM_ATTR), and system_os_post, which it calls
+        assertThat(iram.keySet()).containsExactlyInAnyOrder("doorbell_server/doorbell_server.c",
+                "rtos/espgen_rtos_net.c");
+        assertThat(iram.get("rtos/espgen_rtos_net.c")).as("system_os_post").isLessThan(128);
     }
 
     @Test
-    void itCrossCompilesWarningFreeWithTheRtosSdksFlagsAndNothingInIram() throws Exception {
-        Toolchain toolchain = StandInTree.crossToolchain();
+    void itCrossCompilesWarningFreeWithTheRtosSdksFlagsAndOnlyTheIsrPostInIram() throws Exception {
         SourceTree generated = SourceTree.scan(EchoSample.generate(tmp.resolve("gen")));
         SourceTree t = RtosTree.assemble(generated, tmp.resolve("rtos/main"), Files.createDirectories(tmp.resolve("s")));
+        List<ObjectSize> sizes = crossCompile(t);
+        // system_os_post may be called from a GPIO interrupt handler: in IRAM, as the NONOS SDK's
+        assertThat(sizes).allSatisfy(s -> assertThat(s.iram()).as(s.file())
+                .isEqualTo(s.file().equals("rtos/espgen_rtos_net.c") ? s.iram() : 0));
+        assertThat(sizes.stream().mapToLong(ObjectSize::iram).sum()).isPositive().isLessThan(128);
+        assertThat(sizes.stream().mapToLong(ObjectSize::flash).sum()).isPositive();
+    }
+
+    /** Compiles t as esp:firmware -Desp.target=rtos does; returns the objects' sizes. */
+    private List<ObjectSize> crossCompile(SourceTree t) throws Exception {
+        Toolchain toolchain = StandInTree.crossToolchain();
         CompileCommand c = new CompileCommand(toolchain.gcc(), CompileOptions.of(4, null), t.root(),
                 RtosTree.includeDirs(t), List.of(), true);
         assertThat(c.flags()).contains("-std=gnu99", "-mlongcalls", "-fwrapv", "-DESPGEN_TARGET_RTOS", "-Werror")
@@ -79,9 +90,7 @@ class RtosTreeTest {
         assertThat(r.failures()).as("failures").isEmpty();
         List<Path> objects = new ArrayList<>();
         r.files().forEach(f -> objects.add(f.object()));
-        List<ObjectSize> sizes = new SizeTool(toolchain.size(), Region::ofRtos).measure(objDir, objects);
-        assertThat(sizes).allSatisfy(s -> assertThat(s.iram()).as(s.file()).isZero());
-        assertThat(sizes.stream().mapToLong(ObjectSize::flash).sum()).isPositive();
+        return new SizeTool(toolchain.size(), Region::ofRtos).measure(objDir, objects);
     }
 
     @Test
