@@ -54,7 +54,8 @@ class JavaCompanionTest {
                 "return HostFirmware.start(Echo.class, PORT, port);",
                 "public static HostFirmware startOnHost(HostFirmware.Target target) {",
                 "return HostFirmware.start(Echo.class, PORT, 0, target);",
-                "whatever {@code -Despgen.target} says");
+                "whatever {@code -Despgen.target} says",
+                "built for the SDK {@code -Despgen.target} names ({@code nonos} when unset, or {@code rtos})");
     }
 
     @Test
