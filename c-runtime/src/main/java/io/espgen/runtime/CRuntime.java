@@ -50,7 +50,8 @@ public final class CRuntime {
             "espgen_server.c",
             "espgen_text.c",
             "espgen_txq.c",
-            "espgen_wifi.c");
+            "espgen_wifi.c",
+            "espgen_wifi_policy.c");
 
     private static final List<String> RTOS_FILES = List.of(
             "espgen_rtos_main.c",

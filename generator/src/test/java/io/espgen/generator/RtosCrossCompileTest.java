@@ -55,7 +55,8 @@ class RtosCrossCompileTest {
             Tool.ok(dir, Tool.concat(FLAGS, file, "-o", object));
             sizes.put(file, CrossCompileTest.sections(Tool.ok(dir, List.of("xtensa-lx106-elf-size", "-A", object))));
         }
-        assertThat(sizes).containsKeys("user_main.c", "runtime/espgen_server.c", "rtos/espgen_rtos_net.c",
+        assertThat(sizes).containsKeys("user_main.c", "runtime/espgen_server.c", "runtime/espgen_wifi_policy.c",
+                "rtos/espgen_rtos_net.c",
                 "rtos/espgen_rtos_wifi.c", "rtos/espgen_rtos_main.c").doesNotContainKey(CRuntime.RTOS_REPLACED);
         Set<String> inIram = new TreeSet<>();
         sizes.forEach((file, s) -> {

@@ -57,7 +57,9 @@ public abstract class AbstractCrossMojo extends AbstractEspMojo {
         SizeTool tool = target() == Target.RTOS ? new SizeTool(toolchain.size(), Region::ofRtos)
                 : new SizeTool(toolchain.size());
         List<ObjectSize> sizes = tool.measure(objectDir(), objects);
-        SizeReport report = new SizeReport(sizes, SizeLimits.ESP8266, DramOrigins.read(generatedDir.toPath()));
+        SizeReport report = new SizeReport(sizes,
+                target() == Target.RTOS ? SizeLimits.ESP8266_RTOS : SizeLimits.ESP8266,
+                DramOrigins.read(generatedDir.toPath()));
         List<String> lines = new ArrayList<>(report.lines());
         List<String> over = new ArrayList<>(report.exceededMessages());
         if (elf != null) {

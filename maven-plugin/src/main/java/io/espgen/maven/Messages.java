@@ -200,11 +200,50 @@ public final class Messages {
                 + " more than the irom0 region of eagle.app.v6.ld (" + limit + " bytes)";
     }
 
+    /** The size report's first line on esp.target=rtos. */
+    public static String rtosSizeReportTitle(int objects) {
+        return "espgen firmware size: the generated code's " + objects + " " + plural(objects, "object", "objects")
+                + ", before linking with ESP8266_RTOS_SDK (esp.target=rtos)";
+    }
+
+    /** What a region's bar measures on ESP8266_RTOS_SDK 3.x (components/esp8266/ld: esp8266.ld's MEMORY). */
+    public static String rtosRegionNote(io.espgen.maven.size.Region region) {
+        return switch (region) {
+            case IRAM -> "(iram0_0_seg: CONFIG_SOC_IRAM_SIZE, 0xC000 by default, 0x8000 with CONFIG_SOC_FULL_ICACHE, "
+                    + "shared with the SDK's own IRAM code; only IRAM_ATTR functions (.iram1) go there, and "
+                    + "espgen marks none)";
+            case DRAM -> "(dram0_0_seg: .data and .bss, then the heap, which holds the FreeRTOS tasks' stacks and "
+                    + "lwIP's buffers)";
+            case FLASH -> "(iram0_2_seg: code and constants, .text.* and .rodata*, go to flash by default; the app "
+                    + "partition less the image header, 0xF0000 in the default partitions_singleapp.csv)";
+        };
+    }
+
+    /** The report's last note on esp.target=rtos. */
+    public static String rtosLimitsAtLink() {
+        return "the bars are the regions of the SDK's linker script (v3.4, default sdkconfig); what the SDK itself "
+                + "takes of them is only known when its build links the image";
+    }
+
+    public static String rtosIramOverLimit(long used, long total) {
+        return PREFIX + "the generated code needs " + used + " bytes of IRAM, " + (used - total) + " more than the "
+                + total + " of ESP8266_RTOS_SDK's iram0_0_seg (CONFIG_SOC_IRAM_SIZE), which the SDK's own IRAM code "
+                + "shares too: only interrupt handlers and what they call need IRAM_ATTR, everything else stays in "
+                + "flash";
+    }
+
+    public static String rtosFlashOverLimit(long used, long limit) {
+        return PREFIX + "the generated code needs " + used + " bytes of flash, " + (used - limit) + " more than the "
+                + limit + " of ESP8266_RTOS_SDK's app partition in its default partitions_singleapp.csv (less the "
+                + "image header): give the app a bigger partition (CONFIG_PARTITION_TABLE_CUSTOM)";
+    }
+
     /** @param java the Java field behind symbol and what it costs, or "" */
-    public static String dramOverLimit(long used, long limit, String file, long fileBytes, String symbol,
-            long symbolBytes, String java) {
+    public static String dramOverLimit(boolean rtos, long used, long limit, String file, long fileBytes,
+            String symbol, long symbolBytes, String java) {
         return PREFIX + "the generated code needs " + used + " bytes of DRAM, " + (used - limit) + " more than the "
-                + "chip's " + limit + " (which the SDK and the heap share, so the link would fail); the most is "
+                + (rtos ? "" + limit + " of ESP8266_RTOS_SDK's dram0_0_seg" : "chip's " + limit)
+                + " (which the SDK and the heap share, so the link would fail); the most is "
                 + file + "'s " + fileBytes + (symbol.isEmpty() ? "" : ", of which " + symbol + " takes " + symbolBytes)
                 + (java.isEmpty() ? "" : " (" + java + ")")
                 + ": lower maxConnections or the state's array sizes, or keep constant tables in flash";

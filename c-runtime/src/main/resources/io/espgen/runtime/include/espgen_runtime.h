@@ -296,7 +296,7 @@ static inline uint32 ICACHE_FLASH_ATTR espgen_remote_ip(const struct espgen_conn
 
 /*
  * How the firmware joins a network (the Java @WiFi, and the build's credentials from espgen_secrets.h):
- * user_main.c's constant, read by espgen_wifi.c for the firmware's whole life.
+ * user_main.c's constant, read by espgen_wifi_policy.c for the firmware's whole life.
  */
 struct espgen_wifi_config {
 	uint8 access_point;    /* 1: an access point of its own; 0: a station, with the access point as fallback */
@@ -318,6 +318,37 @@ void espgen_servers_wifi_event(bool up);
 
 /* From user_init: sets the radio up; events and timers do the rest. */
 void espgen_wifi_start(const struct espgen_wifi_config *cfg);
+
+/*
+ * The Wi-Fi policy both targets share (espgen_wifi_policy.c): each target's Wi-Fi file (espgen_wifi.c, or
+ * rtos/espgen_rtos_wifi.c) starts it from espgen_wifi_start, tells it the SDK's events, and makes the SDK calls
+ * it decides on (espgen_wifi_port_*).
+ */
+void espgen_wifi_policy_start(const struct espgen_wifi_config *cfg);
+void espgen_wifi_policy_got_ip(uint32 ip); /* network byte order */
+void espgen_wifi_policy_dropped(uint32 reason);
+uint8 espgen_wifi_copy(uint8 *dst, size_t size, const char *src);
+uint32 espgen_wifi_addr(const uint8 *octets);
+
+enum espgen_wifi_mode {
+	ESPGEN_WIFI_STATION,
+	ESPGEN_WIFI_AP,
+	ESPGEN_WIFI_STATION_AP,
+};
+
+/* The radio's mode. */
+void espgen_wifi_port_mode(enum espgen_wifi_mode mode);
+/* The SDK reconnects no station by itself: the policy does, after its back-off. */
+void espgen_wifi_port_own_reconnects(void);
+/* The access point's settings: open when password is NULL or "", else WPA2; false when refused. */
+bool espgen_wifi_port_ap(const char *name, const char *password, uint8 channel, uint8 max_stations);
+/* The station's host name, and its static address (ip, netmask, gateway in network byte order). */
+bool espgen_wifi_port_hostname(const char *name);
+bool espgen_wifi_port_static_ip(uint32 ip, uint32 netmask, uint32 gateway);
+/* The network to join (password NULL or "": open); the target's first connect follows. */
+void espgen_wifi_port_station(const char *ssid, const char *password);
+/* Joins again, after a back-off; logs when the SDK refuses. */
+void espgen_wifi_port_connect(void);
 
 /*
  * The log levels of Java's Log.error/warn/info/debug. The build's esp.logLevel sets ESPGEN_LOG_LEVEL: 0 (none),

@@ -1,48 +1,35 @@
 /*
- * espgen_wifi.c - joining a network.
+ * espgen_wifi.c - joining a network on the NONOS SDK: the SDK calls of the policy in espgen_wifi_policy.c.
  *
- * A station joins the network the build named and retries on its own schedule, not the SDK's: the SDK's
- * reconnect policy is turned off (wifi_station_set_reconnect_policy) and each disconnect arms a retry after
- * a back-off that doubles from 1 s to 32 s and starts over once an address comes. A station that has had no
- * address for fallback_ap_s seconds also opens the fallback access point (STATIONAP_MODE), named after the
- * project, so the board stays reachable; it keeps trying the network and closes the access point once it
- * has an address. Without credentials the firmware is that access point from the start. An access point
- * firmware is only that.
+ * The SDK's own reconnect policy is turned off (wifi_station_set_reconnect_policy): the policy retries on its
+ * back-off. Events come from the SDK's callback (wifi_set_event_handler_cb), on the SDK's task like every
+ * other handler. In user_init the SDK connects by itself once the station's configuration is set.
  */
 #include "espgen_runtime.h"
 
-#define ESPGEN_WIFI_BACKOFF_FIRST_MS 1000u
-#define ESPGEN_WIFI_BACKOFF_LAST_MS 32000u
-
-static const struct espgen_wifi_config *espgen_wifi_cfg; /* user_main.c's constant */
-static os_timer_t espgen_wifi_retry_timer;    /* the next wifi_station_connect */
-static os_timer_t espgen_wifi_fallback_timer; /* opens the access point when no address came */
-static uint32 espgen_wifi_backoff_ms;
-static bool espgen_wifi_has_ip;
-static bool espgen_wifi_ap_open;
-static bool espgen_wifi_fallback_armed;
-
-/* Copies a NUL-terminated string into a fixed SDK field; the generator and the build checked the length. */
-static uint8 ICACHE_FLASH_ATTR espgen_wifi_copy(uint8 *dst, size_t size, const char *src)
+void ICACHE_FLASH_ATTR espgen_wifi_port_mode(enum espgen_wifi_mode mode)
 {
-	size_t n = src != NULL ? os_strlen(src) : 0;
-
-	if (n > size)
-		n = size;
-	os_memcpy(dst, src, n);
-	return (uint8)n;
+	switch (mode) {
+	case ESPGEN_WIFI_STATION:
+		wifi_set_opmode_current(STATION_MODE);
+		break;
+	case ESPGEN_WIFI_AP:
+		wifi_set_opmode_current(SOFTAP_MODE);
+		break;
+	case ESPGEN_WIFI_STATION_AP:
+		wifi_set_opmode_current(STATIONAP_MODE);
+		break;
+	}
 }
 
-static uint32 ICACHE_FLASH_ATTR espgen_wifi_addr(const uint8 *octets)
+void ICACHE_FLASH_ATTR espgen_wifi_port_own_reconnects(void)
 {
-	/* struct ip_addr holds network byte order: the first octet in the lowest byte (little-endian chip) */
-	return (uint32)octets[0] | ((uint32)octets[1] << 8) | ((uint32)octets[2] << 16) | ((uint32)octets[3] << 24);
+	wifi_station_set_reconnect_policy(false);
 }
 
-/* Configures the access point; the radio's mode must include SOFTAP_MODE already. */
-static void ICACHE_FLASH_ATTR espgen_wifi_configure_ap(const char *name, const char *password)
+bool ICACHE_FLASH_ATTR espgen_wifi_port_ap(const char *name, const char *password, uint8 channel,
+					   uint8 max_stations)
 {
-	const struct espgen_wifi_config *cfg = espgen_wifi_cfg;
 	struct softap_config ap;
 
 	os_memset(&ap, 0, sizeof(ap));
@@ -53,128 +40,61 @@ static void ICACHE_FLASH_ATTR espgen_wifi_configure_ap(const char *name, const c
 	} else {
 		ap.authmode = AUTH_OPEN;
 	}
-	ap.channel = cfg->ap_channel;
-	ap.max_connection = cfg->ap_max_stations;
+	ap.channel = channel;
+	ap.max_connection = max_stations;
 	ap.beacon_interval = 100;
-	if (!wifi_softap_set_config_current(&ap))
-		ESPGEN_LOG_ERROR("espgen: wifi: the access point's settings were refused\n");
-	ESPGEN_LOG_INFO("espgen: wifi: access point \"%s\" open on channel %u\n", name, cfg->ap_channel);
+	return wifi_softap_set_config_current(&ap);
 }
 
-static void ICACHE_FLASH_ATTR espgen_wifi_retry(void *arg)
+bool ICACHE_FLASH_ATTR espgen_wifi_port_hostname(const char *name)
 {
-	(void)arg;
+	return wifi_station_set_hostname((char *)name);
+}
+
+bool ICACHE_FLASH_ATTR espgen_wifi_port_static_ip(uint32 ip, uint32 netmask, uint32 gateway)
+{
+	struct ip_info info;
+
+	wifi_station_dhcpc_stop();
+	info.ip.addr = ip;
+	info.netmask.addr = netmask;
+	info.gw.addr = gateway;
+	return wifi_set_ip_info(STATION_IF, &info);
+}
+
+void ICACHE_FLASH_ATTR espgen_wifi_port_station(const char *ssid, const char *password)
+{
+	struct station_config sta;
+
+	os_memset(&sta, 0, sizeof(sta));
+	espgen_wifi_copy(sta.ssid, sizeof(sta.ssid), ssid);
+	espgen_wifi_copy(sta.password, sizeof(sta.password), password);
+	/* in user_init the SDK connects by itself once the configuration is set */
+	wifi_station_set_config_current(&sta);
+}
+
+void ICACHE_FLASH_ATTR espgen_wifi_port_connect(void)
+{
 	if (!wifi_station_connect())
 		ESPGEN_LOG_ERROR("espgen: wifi: wifi_station_connect refused\n");
-}
-
-static void ICACHE_FLASH_ATTR espgen_wifi_open_fallback(void *arg)
-{
-	(void)arg;
-	espgen_wifi_fallback_armed = false;
-	if (espgen_wifi_has_ip || espgen_wifi_ap_open)
-		return;
-	ESPGEN_LOG_WARN("espgen: wifi: no address after %u s, opening the fallback access point\n",
-			espgen_wifi_cfg->fallback_ap_s);
-	wifi_set_opmode_current(STATIONAP_MODE);
-	espgen_wifi_configure_ap(espgen_wifi_cfg->ap_name, espgen_wifi_cfg->ap_password);
-	espgen_wifi_ap_open = true;
-}
-
-static void ICACHE_FLASH_ATTR espgen_wifi_arm_fallback(void)
-{
-	if (espgen_wifi_cfg->fallback_ap_s == 0 || espgen_wifi_fallback_armed || espgen_wifi_ap_open)
-		return;
-	os_timer_disarm(&espgen_wifi_fallback_timer);
-	os_timer_setfn(&espgen_wifi_fallback_timer, espgen_wifi_open_fallback, NULL);
-	os_timer_arm(&espgen_wifi_fallback_timer, (uint32)espgen_wifi_cfg->fallback_ap_s * 1000u, 0);
-	espgen_wifi_fallback_armed = true;
 }
 
 static void ICACHE_FLASH_ATTR espgen_wifi_event(System_Event_t *event)
 {
 	switch (event->event) {
-	case EVENT_STAMODE_GOT_IP: {
-		uint32 ip = event->event_info.got_ip.ip.addr;
-
-		ESPGEN_LOG_INFO("espgen: wifi: got address %u.%u.%u.%u\n", (unsigned)(ip & 0xFF),
-				(unsigned)((ip >> 8) & 0xFF), (unsigned)((ip >> 16) & 0xFF), (unsigned)(ip >> 24));
-		espgen_wifi_has_ip = true;
-		espgen_wifi_backoff_ms = ESPGEN_WIFI_BACKOFF_FIRST_MS;
-		os_timer_disarm(&espgen_wifi_fallback_timer);
-		espgen_wifi_fallback_armed = false;
-		if (espgen_wifi_ap_open) {
-			wifi_set_opmode_current(STATION_MODE);
-			espgen_wifi_ap_open = false;
-			ESPGEN_LOG_INFO("espgen: wifi: fallback access point closed\n");
-		}
-		espgen_servers_wifi_event(true);
+	case EVENT_STAMODE_GOT_IP:
+		espgen_wifi_policy_got_ip(event->event_info.got_ip.ip.addr);
 		break;
-	}
-	case EVENT_STAMODE_DISCONNECTED: {
-		bool was_up = espgen_wifi_has_ip; /* every failed retry reports a disconnect too */
-
-		ESPGEN_LOG_WARN("espgen: wifi: disconnected (reason %u), retrying in %u ms\n",
-				event->event_info.disconnected.reason, (unsigned)espgen_wifi_backoff_ms);
-		espgen_wifi_has_ip = false;
-		os_timer_disarm(&espgen_wifi_retry_timer);
-		os_timer_setfn(&espgen_wifi_retry_timer, espgen_wifi_retry, NULL);
-		os_timer_arm(&espgen_wifi_retry_timer, espgen_wifi_backoff_ms, 0);
-		if (espgen_wifi_backoff_ms < ESPGEN_WIFI_BACKOFF_LAST_MS)
-			espgen_wifi_backoff_ms *= 2;
-		espgen_wifi_arm_fallback();
-		if (was_up)
-			espgen_servers_wifi_event(false);
+	case EVENT_STAMODE_DISCONNECTED:
+		espgen_wifi_policy_dropped(event->event_info.disconnected.reason);
 		break;
-	}
 	default:
 		break;
 	}
 }
 
-static void ICACHE_FLASH_ATTR espgen_wifi_start_station(const struct espgen_wifi_config *cfg)
-{
-	struct station_config sta;
-
-	wifi_set_opmode_current(STATION_MODE);
-	wifi_station_set_reconnect_policy(false);
-	if (cfg->hostname != NULL && !wifi_station_set_hostname((char *)cfg->hostname))
-		ESPGEN_LOG_ERROR("espgen: wifi: host name refused\n");
-	if (cfg->static_ip[0] != 0) {
-		struct ip_info info;
-
-		wifi_station_dhcpc_stop();
-		info.ip.addr = espgen_wifi_addr(cfg->static_ip);
-		info.netmask.addr = espgen_wifi_addr(cfg->netmask);
-		info.gw.addr = espgen_wifi_addr(cfg->gateway);
-		if (!wifi_set_ip_info(STATION_IF, &info))
-			ESPGEN_LOG_ERROR("espgen: wifi: static address refused\n");
-	}
-	os_memset(&sta, 0, sizeof(sta));
-	espgen_wifi_copy(sta.ssid, sizeof(sta.ssid), cfg->ssid);
-	espgen_wifi_copy(sta.password, sizeof(sta.password), cfg->password);
-	ESPGEN_LOG_INFO("espgen: wifi: joining \"%s\"\n", cfg->ssid);
-	/* in user_init the SDK connects by itself once the configuration is set */
-	wifi_station_set_config_current(&sta);
-	espgen_wifi_arm_fallback();
-}
-
 void ICACHE_FLASH_ATTR espgen_wifi_start(const struct espgen_wifi_config *cfg)
 {
-	espgen_wifi_cfg = cfg;
-	espgen_wifi_backoff_ms = ESPGEN_WIFI_BACKOFF_FIRST_MS;
 	wifi_set_event_handler_cb(espgen_wifi_event);
-	if (cfg->access_point) {
-		wifi_set_opmode_current(SOFTAP_MODE);
-		espgen_wifi_configure_ap(cfg->ssid != NULL ? cfg->ssid : cfg->ap_name,
-					 cfg->ssid != NULL ? cfg->password : cfg->ap_password);
-		espgen_wifi_ap_open = true;
-	} else if (cfg->ssid == NULL) {
-		ESPGEN_LOG_WARN("espgen: wifi: the build named no network\n");
-		wifi_set_opmode_current(SOFTAP_MODE);
-		espgen_wifi_configure_ap(cfg->ap_name, cfg->ap_password);
-		espgen_wifi_ap_open = true;
-	} else {
-		espgen_wifi_start_station(cfg);
-	}
+	espgen_wifi_policy_start(cfg);
 }

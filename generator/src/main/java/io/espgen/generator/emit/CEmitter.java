@@ -37,7 +37,8 @@ public final class CEmitter {
             "runtime/espgen_text.c", CRuntime.SOURCE_BASE + "espgen_text.c",
             "runtime/espgen_server.c", CRuntime.SOURCE_BASE + "espgen_server.c",
             "runtime/espgen_txq.c", CRuntime.SOURCE_BASE + "espgen_txq.c",
-            "runtime/espgen_wifi.c", CRuntime.SOURCE_BASE + "espgen_wifi.c");
+            "runtime/espgen_wifi.c", CRuntime.SOURCE_BASE + "espgen_wifi.c",
+            "runtime/espgen_wifi_policy.c", CRuntime.SOURCE_BASE + "espgen_wifi_policy.c");
 
     /** Copied too when a server declares pins (espgen_gpio.c costs nothing in a firmware without). */
     private static final Map<String, String> GPIO_FILES = Map.of(

@@ -1,8 +1,15 @@
 package io.espgen.generator.translate;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** How Java names become C names: snake_case for types and functions, Java's own for locals. */
 public final class CNames {
@@ -12,7 +19,11 @@ public final class CNames {
     /**
      * Names a user's name may not take in C as it is: C's keywords that are legal Java identifiers (C11, C23 and
      * GNU C's), the types and values the generated code names, the generated functions' own parameters, and the
-     * SDK's and the C library's lowercase object-like macros.
+     * SDK's and the C library's lowercase object-like macros. The FreeRTOS target adds its own: the object-like
+     * macros with a lowercase letter of its headers, newlib's and glibc's (a member or local {@code st_atime}
+     * would expand), the C library functions its os_ macros call inside a handler ({@code os_memcpy} is
+     * {@code memcpy}), gcc's {@code linux} and {@code unix} (gnu11 on the host), and the BSD socket names it
+     * builds on.
      */
     private static final Set<String> RESERVED = Set.of(
             "auto", "extern", "inline", "register", "restrict", "signed", "sizeof", "struct", "typedef", "union",
@@ -22,11 +33,31 @@ public final class CNames {
             "_Decimal128", "_",
             "bool", "true", "false", "uint8", "sint8", "uint16", "sint16", "uint32", "sint32", "uint64", "sint64",
             "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "uintptr_t",
-            "size_t", "errno", "assert", "offsetof", "main", "srv", "rx_data", "rx_len");
+            "size_t", "errno", "assert", "offsetof", "main", "srv", "rx_data", "rx_len",
+            "linux", "unix", "stdin", "stdout", "stderr", "fds_bits", "physadr", "quad", "s6_addr", "s6_addr16",
+            "s6_addr32", "st_atime", "st_ctime", "st_mtime", "strtodf", "tzname", "basename", "memcpy", "memset",
+            "memcmp", "strlen", "sprintf", "printf", "malloc", "free", "select", "send", "recv", "socket", "close",
+            "bind", "accept", "listen", "shutdown", "setsockopt", "fcntl", "htons", "ntohs", "htonl", "ntohl", "fd_set",
+            "timeval", "sockaddr", "sockaddr_in", "in_addr", "socklen_t", "ssize_t", "portTickType", "xList",
+            "xListItem", "xMemoryRegion", "xTimeOutType", "pvMALLOC_DRAM", "pvMALLOC_IRAM", "ETSTimer",
+            "ETSTimerFunc", "CPU_FREQ_80MHz", "AF_DECnet", "PF_DECnet", "L_ctermid", "L_tmpnam", "P_tmpdir",
+            "XCHAL_HAVE_DFP_accel");
+
+    /**
+     * FreeRTOS's names (its macros are a lowercase prefix and capitals: pdTRUE, portMAX_DELAY, configASSERT,
+     * tskIDLE_PRIORITY; its API a type letter and a module: xTaskCreate, vTaskDelay, pvPortMalloc), the C
+     * library's format macros (PRIu32), and the SDK's INCLUDE_ and SYS_ macros (INCLUDE_vTaskDelay, SYS_read).
+     */
+    private static final Pattern RESERVED_PATTERN = Pattern.compile(
+            "(pd|port|config|tsk|task|queue|sem|err|list|tmr|trace|mt)[A-Z][A-Z0-9_]*"
+                    + "|(x|v|ux|uc|ul|pc|pv|e)(Task|Queue|Semaphore|Timer|Port|List|CoRoutine|EventGroup"
+                    + "|StreamBuffer|MessageBuffer)[A-Z_].*"
+                    + "|(PRI|SCN)[diouxX].*|INCLUDE_.*|SYS_.*");
 
     /** Prefixes of the runtime's, the SDK's and the C library's names, macros among them. */
     private static final List<String> RESERVED_PREFIXES = List.of("espgen_", "__", "os_", "ets_", "espconn_",
-            "ip4_addr", "ip_addr", "sntp_", "at_port_", "system_", "wifi_");
+            "ip4_addr", "ip_addr", "sntp_", "at_port_", "system_", "wifi_", "esp_", "lwip_", "tcpip_adapter_",
+            "nvs_", "gpio_", "heap_caps_", "xthal_");
 
     /**
      * Server names whose C prefix is the runtime's or the SDK's (espgen_send, os_printf, espconn_send,
@@ -34,12 +65,35 @@ public final class CNames {
      */
     private static final Set<String> RESERVED_SERVERS = Set.of("espgen", "os", "ets", "espconn", "system", "wifi",
             "user", "sntp", "uart", "spi", "gpio", "icache", "ip", "ip4", "lwip", "pbuf", "tcp", "netif", "mem",
-            "at", "rtc", "eagle", "int", "uint", "sint", "bool", "true", "false", "main");
+            "at", "rtc", "eagle", "int", "uint", "sint", "bool", "true", "false", "main",
+            // the FreeRTOS target's: ESP8266_RTOS_SDK's components and lwIP's modules, FreeRTOS, the Xtensa HAL,
+            // Kconfig's CONFIG_ macros and the BSD queue macros (TAILQ_...) its headers define
+            "esp", "tcpip", "nvs", "heap", "freertos", "xthal", "xchal", "xshal", "xtos", "xt", "xtensa",
+            "config", "task", "queue", "list", "include", "dhcps", "dhcp", "dns", "etharp", "igmp", "icmp", "udp",
+            "raw", "memp", "sys", "soc", "inet", "ip6", "ipaddr", "inaddr", "iptos",
+            "ipproto", "cmsg", "tailq", "stailq", "slist", "qmd", "mesr", "exccause", "debugcause", "wdt", "wdev",
+            "dport", "pp");
 
-    /** Whether a server's C prefix ({@link #snake} of its name) would meet the runtime's or the SDK's names. */
+    /** The file-scope names of the FreeRTOS target's headers (rtos-globals.txt says how they were found). */
+    private static final Set<String> RTOS_GLOBALS = readNames("rtos-globals.txt");
+
+    private static Set<String> readNames(String resource) {
+        try (var in = CNames.class.getResourceAsStream(resource);
+                var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return lines.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a server's C prefix ({@link #snake} of its name) would meet the runtime's or the SDK's names, on
+     * either target: the server object takes the prefix itself, its functions and macros start with it.
+     */
     public static boolean reservedServer(String prefix) {
         return RESERVED_SERVERS.contains(prefix) || RESERVED_PREFIXES.stream().anyMatch(
-                r -> (prefix + "_").startsWith(r)) || RESERVED.contains(prefix);
+                r -> (prefix + "_").startsWith(r)) || RESERVED.contains(prefix) || RTOS_GLOBALS.contains(prefix);
     }
 
     /** {@code EchoServer} → {@code echo_server}; {@code HTTPServer} → {@code http_server}. */
@@ -89,8 +143,7 @@ public final class CNames {
     }
 
     private static boolean mistakable(String name, String serverPrefix) {
-        return RESERVED.contains(name) || RESERVED_PREFIXES.stream().anyMatch(name::startsWith)
-                || name.endsWith("_") || name.endsWith("_len") || name.endsWith("_index")
+        return reserved(name) || name.endsWith("_") || name.endsWith("_len") || name.endsWith("_index")
                 || name.toUpperCase(Locale.ROOT).equals(name)
                 || serverPrefix != null && (name.startsWith(serverPrefix + "_") || name.equals(serverPrefix));
     }
@@ -98,7 +151,11 @@ public final class CNames {
     /** A state field's C member name before it is made unique in its struct: snake_case, never a keyword or macro. */
     public static String field(String javaName) {
         String snake = snake(javaName);
-        return RESERVED.contains(snake) || RESERVED_PREFIXES.stream().anyMatch(snake::startsWith)
-                || snake.endsWith("_") ? snake + "_" : snake;
+        return reserved(snake) || snake.endsWith("_") ? snake + "_" : snake;
+    }
+
+    private static boolean reserved(String name) {
+        return RESERVED.contains(name) || RESERVED_PREFIXES.stream().anyMatch(name::startsWith)
+                || RESERVED_PATTERN.matcher(name).matches();
     }
 }

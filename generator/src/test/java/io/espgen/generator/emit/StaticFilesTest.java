@@ -15,4 +15,12 @@ class StaticFilesTest {
         assertThat(CEmitter.staticFiles().values())
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(headers, sources).toList());
     }
+
+    /** The NONOS tree has both Wi-Fi files (the shared policy, NONOS's SDK calls) and nothing of the RTOS target. */
+    @Test
+    void theTreeCarriesTheSharedWifiPolicyAndNoRtosFile() {
+        assertThat(CEmitter.staticFiles()).containsKeys("runtime/espgen_wifi_policy.c", CRuntime.RTOS_REPLACED);
+        assertThat(CEmitter.staticFiles().keySet()).noneMatch(k -> k.startsWith("rtos/") || k.contains("rtos"));
+        assertThat(CEmitter.staticFiles().values()).noneMatch(v -> v.startsWith(CRuntime.RTOS_BASE));
+    }
 }

@@ -260,7 +260,7 @@ class BothTargetsTest {
                 }
                 assertThat(seen).isGreaterThanOrEqualTo(8);
             }
-            RtFirmware.awaitCount(fw, "^Clock: clock gone: port " + local + "$", 1, LOG_WAIT);
+            RtFirmware.awaitCount(fw, "^Ticker: ticker gone: port " + local + "$", 1, LOG_WAIT);
         } finally {
             RtFirmware.stopClean(fw);
         }

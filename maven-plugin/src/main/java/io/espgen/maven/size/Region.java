@@ -47,20 +47,23 @@ public enum Region {
     }
 
     /**
-     * The region of a section for ESP8266_RTOS_SDK 3.x, whose linker script (components/esp8266/ld/
-     * esp8266.project.ld.in) puts code and read-only data in flash by default and only {@code .iram*} sections
-     * ({@code IRAM_ATTR}) in IRAM; empty for sections that are not loaded.
+     * The region of a section for ESP8266_RTOS_SDK 3.x, as its linker fragments place them
+     * (components/esp8266/ld/esp8266_fragments.lf, scheme default, into esp8266.project.ld.in's output sections):
+     * {@code .text.*} and {@code .literal.*} to flash_text, {@code .rodata*} to flash_rodata, both in flash;
+     * {@code .iram1*} (IRAM_ATTR) and the bare {@code .text} and {@code .literal} (text_0) to iram0_text;
+     * {@code .data*}, {@code .dram1*}, {@code .bss*} and {@code COMMON} to DRAM. RTC memory's {@code .rtc.*}
+     * and unloaded sections count nowhere.
      */
     public static Optional<Region> ofRtos(String section) {
-        if (section.startsWith(".iram")) {
+        if (section.startsWith(".iram") || section.equals(".text") || section.equals(".literal")) {
             return Optional.of(IRAM);
         }
-        for (String prefix : List.of(".text", ".literal", ".rodata")) {
+        for (String prefix : List.of(".text.", ".literal.", ".rodata", ".wifi0iram")) {
             if (section.startsWith(prefix)) {
                 return Optional.of(FLASH);
             }
         }
-        for (String prefix : List.of(".data", ".bss", "COMMON")) {
+        for (String prefix : List.of(".data", ".dram1", ".bss", "COMMON")) {
             if (section.startsWith(prefix)) {
                 return Optional.of(DRAM);
             }

@@ -66,13 +66,15 @@ public final class SizeReport {
         List<String> out = new ArrayList<>();
         for (Region r : exceeded()) {
             out.add(switch (r) {
-                case IRAM -> Messages.iramOverLimit(total.iram(), limits.iramApplication(), limits.iramTotal(),
-                        limits.iramSdk());
-                case FLASH -> Messages.flashOverLimit(total.flash(), limits.flash());
+                case IRAM -> rtos() ? Messages.rtosIramOverLimit(total.iram(), limits.iramTotal())
+                        : Messages.iramOverLimit(total.iram(), limits.iramApplication(), limits.iramTotal(),
+                                limits.iramSdk());
+                case FLASH -> rtos() ? Messages.rtosFlashOverLimit(total.flash(), limits.flash())
+                        : Messages.flashOverLimit(total.flash(), limits.flash());
                 case DRAM -> {
                     ObjectSize most = files.stream().max(java.util.Comparator.comparingLong(ObjectSize::dram))
                             .orElse(total);
-                    yield Messages.dramOverLimit(total.dram(), limits.dram(), most.file(), most.dram(),
+                    yield Messages.dramOverLimit(rtos(), total.dram(), limits.dram(), most.file(), most.dram(),
                             most.largestDram(), most.largestDramSize(), origins.getOrDefault(most.largestDram(), ""));
                 }
             });
@@ -83,16 +85,25 @@ public final class SizeReport {
     /** The report's lines, as printed and as written to size-report.txt. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(Messages.sizeReportTitle(files.size()));
+        out.add(rtos() ? Messages.rtosSizeReportTitle(files.size()) : Messages.sizeReportTitle(files.size()));
         for (Region r : ORDER) {
             out.add(regionLine(r));
-            if (r == Region.IRAM) {
+            if (rtos()) {
+                out.add("       " + Messages.rtosRegionNote(r));
+            } else if (r == Region.IRAM) {
                 out.add("       " + Messages.iramNote(limits.iramTotal(), limits.iramSdk(), limits.iramApplication()));
             }
+        }
+        if (rtos()) {
+            out.add(Messages.rtosLimitsAtLink());
         }
         out.add("");
         out.addAll(table());
         return out;
+    }
+
+    private boolean rtos() {
+        return limits.sdk() == SizeLimits.Sdk.RTOS;
     }
 
     /** {@link #lines()} joined with newlines, ending with one. */

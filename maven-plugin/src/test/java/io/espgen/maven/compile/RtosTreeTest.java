@@ -33,7 +33,8 @@ class RtosTreeTest {
         SourceTree t = RtosTree.assemble(generated, tmp.resolve("rtos/main"), secrets);
 
         List<String> sources = t.sources().stream().map(SourceTree::unixName).collect(Collectors.toList());
-        assertThat(sources).contains("user_main.c", "runtime/espgen_server.c", "rtos/espgen_rtos_net.c",
+        assertThat(sources).contains("user_main.c", "runtime/espgen_server.c", "runtime/espgen_wifi_policy.c",
+                "rtos/espgen_rtos_net.c",
                 "rtos/espgen_rtos_wifi.c", "rtos/espgen_rtos_main.c").doesNotContain(CRuntime.RTOS_REPLACED);
         String mk = Files.readString(t.root().resolve("component.mk"));
         assertThat(mk).contains("COMPONENT_SRCDIRS := . echo_server rtos runtime\n")
@@ -102,6 +103,13 @@ class RtosTreeTest {
         assertThat(Region.ofRtos(".bss.echo_server_conns")).contains(Region.DRAM);
         assertThat(Region.ofRtos(".data.x")).contains(Region.DRAM);
         assertThat(Region.ofRtos(".comment")).isEmpty();
+        // esp8266_fragments.lf: text_0 (the bare .text and .literal) goes to iram0_text, .dram1 (DRAM_ATTR) to DRAM,
+        // the Wi-Fi's .wifi0iram to flash by default, RTC memory nowhere the report counts
+        assertThat(Region.ofRtos(".text")).contains(Region.IRAM);
+        assertThat(Region.ofRtos(".literal")).contains(Region.IRAM);
+        assertThat(Region.ofRtos(".dram1.5")).contains(Region.DRAM);
+        assertThat(Region.ofRtos(".wifi0iram.1")).contains(Region.FLASH);
+        assertThat(Region.ofRtos(".rtc.data")).isEmpty();
     }
 
     @Test

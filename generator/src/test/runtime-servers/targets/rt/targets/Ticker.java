@@ -8,7 +8,7 @@ import io.espgen.dsl.TcpServer;
 
 /** Every 20 ms a numbered tick to every client: a timer's handler runs on the same task as the rest. */
 @TcpServer(port = 7484, maxConnections = 2)
-public class Clock {
+public class Ticker {
     static int ticks;
 
     @Every(millis = 20)
@@ -23,6 +23,6 @@ public class Clock {
 
     @OnDisconnect
     void gone(Connection c) {
-        Log.info("clock gone: port %d", c.remotePort());
+        Log.info("ticker gone: port %d", c.remotePort());
     }
 }
