@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -48,7 +49,16 @@ final class HttpClient {
 
     /** Sends request whole and reads the reply to its end. */
     static Reply exchange(int port, String request) throws IOException {
-        try (Socket s = connect(port)) {
+        Socket connected;
+        try {
+            connected = connect(port);
+        } catch (ConnectException e) {
+            throw e;                                   // nothing listens: a failure, not the server's refusal
+        } catch (SocketException e) {
+            // the kernel finished the handshake and the server's reset came before connect returned
+            return new Reply(new byte[0], true);
+        }
+        try (Socket s = connected) {
             try {
                 s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             } catch (SocketException e) {

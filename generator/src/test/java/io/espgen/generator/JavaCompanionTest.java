@@ -51,7 +51,11 @@ class JavaCompanionTest {
         assertThat(source).contains("import io.espgen.dsl.host.HostFirmware;",
                 "public static HostFirmware startOnHost() {", "return startOnHost(0);",
                 "public static HostFirmware startOnHost(int port) {",
-                "return HostFirmware.start(Echo.class, PORT, port);");
+                "return HostFirmware.start(Echo.class, PORT, port);",
+                "public static HostFirmware startOnHost(HostFirmware.Target target) {",
+                "return HostFirmware.start(Echo.class, PORT, 0, target);",
+                "whatever {@code -Despgen.target} says",
+                "built for the SDK {@code -Despgen.target} names ({@code nonos} when unset, or {@code rtos})");
     }
 
     @Test

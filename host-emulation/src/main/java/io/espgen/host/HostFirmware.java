@@ -149,7 +149,13 @@ public final class HostFirmware {
     /** As {@link #buildRtos(List, List, Path, boolean)}, with defines (-DNAME=value) after the target's own. */
     public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
             List<String> defines) throws IOException {
-        String compiler = System.getProperty(CC_PROPERTY, "gcc");
+        return buildRtos(firmwareSources, includeDirs, workDir, sanitize, defines,
+                System.getProperty(CC_PROPERTY, "gcc"));
+    }
+
+    /** As {@link #buildRtos(List, List, Path, boolean, List)} with the compiler named. */
+    public static Path buildRtos(List<Path> firmwareSources, List<Path> includeDirs, Path workDir, boolean sanitize,
+            List<String> defines, String compiler) throws IOException {
         String replaced = Path.of(CRuntime.RTOS_REPLACED).getFileName().toString();
         List<Path> sources = firmwareSources.stream()
                 .filter(p -> !(p.getFileName().toString().equals(replaced) && p.getParent() != null

@@ -3,6 +3,8 @@ package io.espgen.dsl.host;
 import io.espgen.dsl.spi.HostLauncher;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -19,6 +21,13 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public interface HostFirmware extends AutoCloseable {
+
+    /**
+     * System property choosing the SDK the firmware is built for when a test does not name one ({@code nonos} when
+     * unset): {@code mvn test -Despgen.target=rtos} runs the same tests on the FreeRTOS target. The word is the one
+     * the Maven plugin's {@code esp.target} takes.
+     */
+    String TARGET_PROPERTY = "espgen.target";
 
     /** How long {@link #awaitLog(String)} waits: generous, as the firmware runs under the sanitizers. */
     Duration LOG_TIMEOUT = Duration.ofSeconds(30);
@@ -109,6 +118,38 @@ public interface HostFirmware extends AutoCloseable {
         void awaitLevel(int gpio, boolean high, Duration timeout);
     }
 
+    /**
+     * The SDK the firmware's C is built for on the host: the generated C is the same, the layer below it differs
+     * (the README's "Where the two targets differ").
+     */
+    enum Target {
+        /** Espressif's NONOS SDK 3.x: espconn, on the host emulation of the SDK. */
+        NONOS("nonos"),
+        /** ESP8266_RTOS_SDK 3.x: the firmware's task and its {@code select()} loop, on the host's sockets. */
+        RTOS("rtos");
+
+        private final String value;
+
+        Target(String value) {
+            this.value = value;
+        }
+
+        /** The word {@value HostFirmware#TARGET_PROPERTY} and the plugin's {@code esp.target} take. */
+        public String value() {
+            return value;
+        }
+
+        /** The target a word names ({@code nonos}, {@code rtos}); empty for any other word. */
+        public static Optional<Target> of(String value) {
+            for (Target t : values()) {
+                if (t.value.equals(value.strip())) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /** The firmware could not be built or did not start; the message is one line that says what to do. */
     final class StartException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -126,9 +167,20 @@ public interface HostFirmware extends AutoCloseable {
      * @throws StartException when it cannot, saying why and what to do
      */
     static HostFirmware start(Class<?> server, int firmwarePort, int hostPort) {
-        ClassLoader loader = server.getClassLoader();
-        for (HostLauncher launcher : ServiceLoader.load(HostLauncher.class, loader)) {
-            return launcher.start(server, firmwarePort, hostPort);
+        return launcher(server).start(server, firmwarePort, hostPort);
+    }
+
+    /**
+     * As {@link #start(Class, int, int)}, built for target whatever {@value #TARGET_PROPERTY} says. The generated
+     * companion's {@code startOnHost(Target)} calls this.
+     */
+    static HostFirmware start(Class<?> server, int firmwarePort, int hostPort, Target target) {
+        return launcher(server).start(server, firmwarePort, hostPort, Objects.requireNonNull(target));
+    }
+
+    private static HostLauncher launcher(Class<?> server) {
+        for (HostLauncher launcher : ServiceLoader.load(HostLauncher.class, server.getClassLoader())) {
+            return launcher;
         }
         throw new StartException("espgen: startOnHost needs the host runner on the test class path: add the "
                 + "dependency io.espgen:espgen-host-runner with <scope>test</scope>", null);

@@ -55,10 +55,11 @@ public final class JavaCompanion {
                 .addMethod(MethodSpec.methodBuilder("startOnHost")
                         .addJavadoc("Builds the firmware for this machine (gcc, with the host emulation of the SDK, "
                                 + "under\nAddressSanitizer and UndefinedBehaviorSanitizer; cached) and starts it, "
-                                + "{@link $T}'s port on a free port of\n127.0.0.1. Needs "
-                                + "{@code io.espgen:espgen-host-runner} on the test class path.\n\n"
+                                + "{@link $T}'s port on a free port of\n127.0.0.1; built for the SDK "
+                                + "{@code -D$L} names ({@code nonos} when unset, or {@code rtos}).\n"
+                                + "Needs {@code io.espgen:espgen-host-runner} on the test class path.\n\n"
                                 + "@throws $T.StartException when it cannot, saying why and what to do\n",
-                                server, HOST_FIRMWARE)
+                                server, io.espgen.dsl.host.HostFirmware.TARGET_PROPERTY, HOST_FIRMWARE)
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(HOST_FIRMWARE)
                         .addStatement("return startOnHost(0)")
@@ -70,6 +71,16 @@ public final class JavaCompanion {
                         .returns(HOST_FIRMWARE)
                         .addParameter(int.class, "port")
                         .addStatement("return $T.start($T.class, PORT, port)", HOST_FIRMWARE, server)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("startOnHost")
+                        .addJavadoc("As {@link #startOnHost()}, built for the given SDK whatever {@code -D$L} says"
+                                + " (the others\nfollow it: {@code nonos} when unset).\n\n"
+                                + "@param target the SDK the firmware's C is built for\n",
+                                io.espgen.dsl.host.HostFirmware.TARGET_PROPERTY)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(HOST_FIRMWARE)
+                        .addParameter(HOST_FIRMWARE.nestedClass("Target"), "target")
+                        .addStatement("return $T.start($T.class, PORT, 0, target)", HOST_FIRMWARE, server)
                         .build());
         if (withJvmReference) {
             type.addMethod(MethodSpec.methodBuilder("startOnJvm")

@@ -1,5 +1,6 @@
 package io.espgen.host.runner;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostSources;
 import io.espgen.runtime.CRuntime;
@@ -20,9 +21,10 @@ import java.util.TreeMap;
 
 /**
  * Host executables of firmwares, built with the emulation under AddressSanitizer and UndefinedBehaviorSanitizer
- * and kept by the hash of everything that goes into them (the firmware's files, the emulation's, the runtime's
- * headers, the compiler's name): a test class that starts the same firmware again, or a second test run, does
- * not run gcc again. Builds of one key are serialised across JVMs (surefire forks) by a file lock.
+ * and kept by the hash of everything that goes into them (the target, the firmware's files, the emulation's, the
+ * runtime's headers, the FreeRTOS target's own files and host layer when built for it, the compiler's name): a
+ * test class that starts the same firmware again, or a second test run, does not run gcc again. Builds of one key
+ * are serialised across JVMs (surefire forks) by a file lock.
  */
 final class BuildCache {
     private static final String DONE = "built";
@@ -34,22 +36,14 @@ final class BuildCache {
     }
 
     /** The executable for firmware, built now unless an earlier build of the same inputs is there. */
-    synchronized Path executable(FirmwareResources firmware, String compiler) throws IOException {
-        return executable(firmware, compiler, false);
-    }
-
-    /**
-     * As {@link #executable(FirmwareResources, String)}, for the FreeRTOS target when rtos (HostFirmware.buildRtos:
-     * the same generated C on the host's sockets, one task).
-     */
-    synchronized Path executable(FirmwareResources firmware, String compiler, boolean rtos) throws IOException {
-        String key = key(firmware, compiler, rtos);
+    synchronized Path executable(FirmwareResources firmware, Target target, String compiler) throws IOException {
+        String key = key(firmware, target, compiler);
         Path dir = root.resolve(key);
         Files.createDirectories(root);
         try (FileChannel channel = FileChannel.open(root.resolve(key + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            Path exe = dir.resolve(rtos ? "firmware-rtos-asan" : "firmware-asan");
+            Path exe = dir.resolve(target == Target.RTOS ? "firmware-rtos-asan" : "firmware-asan");
             if (Files.isRegularFile(dir.resolve(DONE)) && Files.isExecutable(exe)) {
                 return exe;
             }
@@ -67,7 +61,8 @@ final class BuildCache {
                 }
             }
             List<Path> includes = List.of(src.resolve("include"), src);
-            Path built = rtos ? HostFirmware.buildRtos(sources, includes, dir, true)
+            Path built = target == Target.RTOS
+                    ? HostFirmware.buildRtos(sources, includes, dir, true, List.of(), compiler)
                     : HostFirmware.build(sources, includes, dir, true, compiler);
             Files.writeString(dir.resolve(DONE), key + "\n");
             return built;
@@ -75,12 +70,7 @@ final class BuildCache {
     }
 
     /** The SHA-256 of the build's inputs, in hex; the first 32 digits. */
-    static String key(FirmwareResources firmware, String compiler) throws IOException {
-        return key(firmware, compiler, false);
-    }
-
-    /** As {@link #key(FirmwareResources, String)}; a FreeRTOS build adds the target's files. */
-    static String key(FirmwareResources firmware, String compiler, boolean rtos) throws IOException {
+    static String key(FirmwareResources firmware, Target target, String compiler) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -88,6 +78,7 @@ final class BuildCache {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
         add(sha, "compiler " + compiler, new byte[0]);
+        add(sha, "target " + target.value(), new byte[0]);
         for (Map.Entry<String, byte[]> f : new TreeMap<>(firmware.files()).entrySet()) {
             add(sha, "firmware " + f.getKey(), f.getValue());
         }
@@ -97,7 +88,8 @@ final class BuildCache {
         for (String f : CRuntime.includeFiles()) {
             add(sha, "include " + f, CRuntime.read(CRuntime.INCLUDE_BASE + f));
         }
-        if (rtos) {
+        if (target == Target.RTOS) {
+            // the target's own runtime files and its host layer (HostFirmware.buildRtos)
             for (String f : CRuntime.rtosFiles()) {
                 add(sha, "rtos " + f, CRuntime.read(CRuntime.RTOS_BASE + f));
             }

@@ -1,6 +1,7 @@
 package io.espgen.host.runner;
 
 import io.espgen.dsl.host.HostFirmware.StartException;
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.dsl.spi.HostLauncher;
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostStartException;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Starts a server's firmware on the host emulation for a test: the {@link HostLauncher} that the generated
- * {@code <Server>Firmware.startOnHost()} finds on the class path. Builds it with gcc under the sanitizers
+ * {@code <Server>Firmware.startOnHost()} finds on the class path. Builds it for the target asked for (the companion's
+ * {@code startOnHost(Target)}, else {@value #TARGET_PROPERTY}, else NONOS) with gcc under the sanitizers
  * (cached, {@link BuildCache}), serves the server's port on the port asked for and every other listener of the
  * firmware on a free port, and waits until the emulation says {@value HostFirmware#READY_LINE}.
  */
@@ -22,6 +24,9 @@ public final class HostRunner implements HostLauncher {
 
     /** System property: where built firmwares are kept; unset, the project's {@code target/espgen-host-runner}. */
     public static final String CACHE_PROPERTY = "espgen.host.cacheDir";
+
+    /** System property: the SDK to build for when a test does not name one ({@code nonos}, {@code rtos}). */
+    public static final String TARGET_PROPERTY = io.espgen.dsl.host.HostFirmware.TARGET_PROPERTY;
 
     /** System property: seconds the firmware may take to get ready; 60 when unset. */
     public static final String START_TIMEOUT_PROPERTY = "espgen.host.startTimeout";
@@ -31,31 +36,32 @@ public final class HostRunner implements HostLauncher {
     /** host_gpio.c: the pins' control socket, on 127.0.0.1. */
     private static final String GPIO_CONTROL_ENV = "ESPGEN_HOST_GPIO";
 
-    /**
-     * The target the firmware is built for: {@code nonos} (the default: the NONOS SDK's emulation) or {@code rtos}
-     * (the FreeRTOS target's runtime on the host's sockets), e.g. {@code mvn verify -Despgen.host.target=rtos}.
-     */
-    public static final String TARGET_PROPERTY = "espgen.host.target";
-
     @Override
     public io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort) {
-        String target = System.getProperty(TARGET_PROPERTY, "nonos").strip();
-        if (!target.equals("nonos") && !target.equals("rtos")) {
-            throw new StartException(Messages.unknownTarget(target), null);
+        return start(server, firmwarePort, hostPort, target(System.getProperty(TARGET_PROPERTY)));
+    }
+
+    @Override
+    public io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, Target target) {
+        return start(server, firmwarePort, hostPort, target, System.getProperty(HostFirmware.CC_PROPERTY, "gcc"),
+                Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 60)), Map.of());
+    }
+
+    /**
+     * The target {@value #TARGET_PROPERTY} names: NONOS when unset or blank, as the plugin's {@code esp.target}.
+     *
+     * @throws StartException for any other word, naming the two
+     */
+    static Target target(String property) {
+        if (property == null || property.isBlank()) {
+            return Target.NONOS;
         }
-        return start(server, firmwarePort, hostPort, System.getProperty(HostFirmware.CC_PROPERTY, "gcc"),
-                Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 60)), Map.of(), target.equals("rtos"));
+        return Target.of(property).orElseThrow(() -> new StartException(Messages.badTarget(property.strip()), null));
     }
 
-    /** As {@link #start(Class, int, int)} with the compiler, the time to get ready and extra environment. */
-    static io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, String compiler,
-            Duration timeout, Map<String, String> env) {
-        return start(server, firmwarePort, hostPort, compiler, timeout, env, false);
-    }
-
-    /** As {@link #start(Class, int, int, String, Duration, Map)}, built for the FreeRTOS target when rtos. */
-    static io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, String compiler,
-            Duration timeout, Map<String, String> env, boolean rtos) {
+    /** As {@link #start(Class, int, int, Target)} with the compiler, the time to get ready and extra environment. */
+    static io.espgen.dsl.host.HostFirmware start(Class<?> server, int firmwarePort, int hostPort, Target target,
+            String compiler, Duration timeout, Map<String, String> env) {
         String name = server.getCanonicalName();
         FirmwareResources firmware;
         try {
@@ -66,11 +72,11 @@ public final class HostRunner implements HostLauncher {
         }
         Path exe;
         try {
-            exe = new BuildCache(cacheRoot(firmware)).executable(firmware, compiler, rtos);
+            exe = new BuildCache(cacheRoot(firmware)).executable(firmware, target, compiler);
         } catch (HostFirmware.CompilerMissing e) {
             throw new StartException(Messages.compilerMissing(e.getMessage()), e);
         } catch (IOException e) {
-            throw new StartException(Messages.buildFailed(name, String.valueOf(e.getMessage())), e);
+            throw new StartException(Messages.buildFailed(name, target.value(), String.valueOf(e.getMessage())), e);
         }
         // the server's port where asked, every other listener of the firmware on a free port
         List<String> args = List.of("--port", firmwarePort + "=" + hostPort, "--any-port");

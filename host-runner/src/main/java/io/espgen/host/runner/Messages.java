@@ -22,16 +22,18 @@ final class Messages {
                 + " project (mvn clean test)";
     }
 
-    static String unknownTarget(String target) {
-        return PREFIX + "espgen.host.target=" + target + ": expected nonos (the default) or rtos";
-    }
-
     static String compilerMissing(String what) {
         return PREFIX + what;
     }
 
-    static String buildFailed(String server, String gccOutput) {
-        return PREFIX + "the firmware of " + server + " did not build with the host's gcc: a bug in espgen, which"
+    static String badTarget(String value) {
+        return PREFIX + "-D" + HostRunner.TARGET_PROPERTY + "=" + value + " is not a target; write nonos"
+                + " (ESP8266_NONOS_SDK 3.x) or rtos (ESP8266_RTOS_SDK 3.x)";
+    }
+
+    static String buildFailed(String server, String target, String gccOutput) {
+        return PREFIX + "the firmware of " + server + " did not build for " + target
+                + " with the host's gcc: a bug in espgen, which"
                 + " only accepts code that builds; please report it with gcc's messages:\n" + gccOutput.strip();
     }
 

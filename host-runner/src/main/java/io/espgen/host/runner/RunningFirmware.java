@@ -125,6 +125,11 @@ final class RunningFirmware implements HostFirmware {
         }
     }
 
+    /** The emulation's process (tests of this module look at which executable it runs). */
+    Process process() {
+        return running.process();
+    }
+
     @Override
     public String toString() {
         return "firmware on 127.0.0.1:" + port + " (" + running + ")";

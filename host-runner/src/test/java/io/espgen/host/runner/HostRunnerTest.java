@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.espgen.dsl.host.HostFirmware;
+import io.espgen.dsl.host.HostFirmware.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,8 +76,8 @@ class HostRunnerTest {
 
     @Test
     void aMissingCompilerSaysWhatToInstall() {
-        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, "espgen-no-such-cc", READY,
-                Map.of()))
+        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, Target.NONOS, "espgen-no-such-cc",
+                READY, Map.of()))
                 .isInstanceOf(HostFirmware.StartException.class)
                 .hasMessage("espgen: C compiler 'espgen-no-such-cc' not found: the host emulation needs gcc on the"
                         + " PATH (Debian: apt-get install gcc), or -Despgen.host.cc=<compiler>");
@@ -85,17 +86,18 @@ class HostRunnerTest {
     @Test
     void aBuildThatFailsIsReportedAsEspgensBugWithTheCompilersWords() {
         // false(1) is a compiler that always fails
-        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, "false", READY, Map.of()))
+        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, Target.NONOS, "false", READY,
+                Map.of()))
                 .isInstanceOf(HostFirmware.StartException.class)
-                .hasMessageStartingWith("espgen: the firmware of io.espgen.host.runner.Greeter did not build with the"
-                        + " host's gcc: a bug in espgen")
+                .hasMessageStartingWith("espgen: the firmware of io.espgen.host.runner.Greeter did not build for"
+                        + " nonos with the host's gcc: a bug in espgen")
                 .hasMessageContaining("gcc failed (exit 1)");
     }
 
     @Test
     void aFirmwareThatExitsBeforeItIsReadySaysWhy() {
         // the emulation refuses a bad environment value before user_init, and exits 1
-        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, "gcc", READY,
+        assertThatThrownBy(() -> HostRunner.start(Greeter.class, Greeter_PORT, 0, Target.NONOS, "gcc", READY,
                 Map.of("ESPGEN_HOST_MALLOC_FAIL_AT", "soon")))
                 .isInstanceOf(HostFirmware.StartException.class)
                 .hasMessageStartingWith("espgen: the firmware exited (exit 1) before it was ready: espgen-host: ")

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.espgen.dsl.host.HostFirmware;
+import io.espgen.dsl.host.HostFirmware.Target;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code fw.pins()}: Counter's pins driven and read through the emulation's control socket (host_gpio.c), on the
- * NONOS emulation and, unchanged, on the FreeRTOS target's host build ({@code espgen.host.target=rtos}).
+ * NONOS emulation and, unchanged, on the FreeRTOS target's host build ({@code startOnHost(Target.RTOS)}).
  */
 class PinsTest {
 
-    /** Counter on the FreeRTOS target, as {@code -Despgen.host.target=rtos} starts it. */
-    private static HostFirmware startRtos() {
-        return HostRunner.start(Counter.class, CounterFirmware.PORT, 0, "gcc", Duration.ofSeconds(60), Map.of(), true);
-    }
-
-    @ParameterizedTest(name = "rtos={0}")
-    @ValueSource(booleans = {false, true})
-    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack(boolean rtos) {
-        try (HostFirmware fw = rtos ? startRtos() : CounterFirmware.startOnHost()) {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aPressRunsTheInterruptBeforeSetReturnsAndOutputsReadBack(Target target) {
+        try (HostFirmware fw = CounterFirmware.startOnHost(target)) {
             HostFirmware.Pins pins = fw.pins();
             assertThat(pins.get(0)).as("the pull-up holds the button high").isTrue();
             assertThat(pins.get(4)).as("an output starts low").isFalse();
@@ -38,10 +33,10 @@ class PinsTest {
         }
     }
 
-    @ParameterizedTest(name = "rtos={0}")
-    @ValueSource(booleans = {false, true})
-    void awaitLevelReturnsOnceATimerHasChangedThePin(boolean rtos) {
-        try (HostFirmware fw = rtos ? startRtos() : CounterFirmware.startOnHost()) {
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void awaitLevelReturnsOnceATimerHasChangedThePin(Target target) {
+        try (HostFirmware fw = CounterFirmware.startOnHost(target)) {
             HostFirmware.Pins pins = fw.pins();
             boolean start = pins.get(5);
             pins.awaitLevel(5, !start);
