@@ -210,8 +210,8 @@ public final class Messages {
     public static String rtosRegionNote(io.espgen.maven.size.Region region) {
         return switch (region) {
             case IRAM -> "(iram0_0_seg: CONFIG_SOC_IRAM_SIZE, 0xC000 by default, 0x8000 with CONFIG_SOC_FULL_ICACHE, "
-                    + "shared with the SDK's own IRAM code; only IRAM_ATTR functions (.iram1) go there, and "
-                    + "espgen marks none)";
+                    + "shared with the SDK's own IRAM code; only IRAM_ATTR functions (.iram1) go there: espgen's "
+                    + "are the pins' interrupt handlers and system_os_post, which they call)";
             case DRAM -> "(dram0_0_seg: .data and .bss, then the heap, which holds the FreeRTOS tasks' stacks and "
                     + "lwIP's buffers)";
             case FLASH -> "(iram0_2_seg: code and constants, .text.* and .rodata*, go to flash by default; the app "
