@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.maven.size.DramOrigins;
 import io.espgen.maven.size.LinkedSizeReport;
 import io.espgen.maven.size.ObjectSize;

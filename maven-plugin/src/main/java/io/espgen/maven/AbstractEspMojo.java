@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,7 +69,18 @@ public abstract class AbstractEspMojo extends AbstractMojo {
 
     /** The target esp.target names. */
     protected final Target target() throws EspException {
-        return Target.of(target);
+        return targetOf(target);
+    }
+
+    /**
+     * Resolves {@code esp.target} to the SDK a firmware is built for (the DSL's own list of targets, which the
+     * companion's startOnHost takes too); null or blank is {@code nonos}.
+     */
+    public static Target targetOf(String value) throws EspException {
+        if (value == null || value.isBlank()) {
+            return Target.NONOS;
+        }
+        return Target.of(value).orElseThrow(() -> new EspException(Messages.badTarget(value.strip())));
     }
 
     /** {@code obj/} below the output directory ({@code obj-rtos/} for the FreeRTOS target). */

@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.maven.compile.CompileCommand;
 import io.espgen.maven.compile.CompileOptions;
 import io.espgen.maven.compile.FirmwareCompiler;

@@ -1,5 +1,6 @@
 package io.espgen.maven;
 
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.host.HostFirmware;
 import io.espgen.host.HostStartException;
 import io.espgen.maven.compile.CompileOptions;

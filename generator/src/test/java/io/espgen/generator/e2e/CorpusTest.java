@@ -7,6 +7,7 @@ import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.espgen.dsl.TcpServer;
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.dsl.jvm.JvmServer;
 import io.espgen.generator.Espgen;
 import io.espgen.host.HostFirmware;
@@ -72,7 +73,7 @@ class CorpusTest {
     private static final Map<String, Batch> BATCHES = new HashMap<>();
 
     /** Compiled programs: classes by binary name, and the firmware built for the host, per target. */
-    private record Built(Map<String, byte[]> classes, Map<HostRun.Target, Path> exes) {}
+    private record Built(Map<String, byte[]> classes, Map<Target, Path> exes) {}
 
     /** Programs built alone (their batch did not build), for both targets at once. */
     private static final Map<String, Built> ALONE = new HashMap<>();
@@ -81,7 +82,7 @@ class CorpusTest {
         final List<String> names;
         /** Null when the batch did not compile cleanly or build. */
         Built built;
-        final Map<HostRun.Target, HostFirmware.Running> firmwares = new java.util.EnumMap<>(HostRun.Target.class);
+        final Map<Target, HostFirmware.Running> firmwares = new java.util.EnumMap<>(Target.class);
 
         Batch(List<String> names) {
             this.names = names;
@@ -98,7 +99,7 @@ class CorpusTest {
 
     /** Every program on every target. */
     static Stream<Arguments> runs() throws IOException {
-        return programs().flatMap(n -> Stream.of(HostRun.Target.values()).map(t -> Arguments.of(n, t)));
+        return programs().flatMap(n -> Stream.of(Target.values()).map(t -> Arguments.of(n, t)));
     }
 
     @BeforeAll
@@ -162,9 +163,9 @@ class CorpusTest {
         Map<HostFirmware.Running, Integer> exits = new LinkedHashMap<>();
         Map<HostFirmware.Running, String> whose = new HashMap<>();
         for (Batch b : new LinkedHashSet<>(BATCHES.values())) {
-            for (Map.Entry<HostRun.Target, HostFirmware.Running> f : b.firmwares.entrySet()) {
+            for (Map.Entry<Target, HostFirmware.Running> f : b.firmwares.entrySet()) {
                 exits.put(f.getValue(), f.getValue().stop());
-                whose.put(f.getValue(), "the " + f.getKey() + " firmware of " + b.names);
+                whose.put(f.getValue(), "the " + f.getKey().value() + " firmware of " + b.names);
             }
         }
         exits.forEach((firmware, exit) -> check(firmware, exit, whose.get(firmware)));
@@ -185,7 +186,7 @@ class CorpusTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("runs")
-    void theFirmwareAnswersAsTheJvmReference(String name, HostRun.Target target) throws Exception {
+    void theFirmwareAnswersAsTheJvmReference(String name, Target target) throws Exception {
         Batch batch = BATCHES.get(name);
         boolean alone = batch.built == null;
         Built built = alone ? alone(name) : batch.built;
@@ -216,11 +217,11 @@ class CorpusTest {
         }
 
         if (Boolean.getBoolean("espgen.corpus.verbose")) {
-            System.out.println("--- " + name + " on the JVM\n" + jvm.text() + "--- " + name + " as C (" + target + ")\n"
+            System.out.println("--- " + name + " on the JVM\n" + jvm.text() + "--- " + name + " as C (" + target.value() + ")\n"
                     + c.text());
         }
         assertThat(jvm.bytesReceived()).as("bytes the clients received from the JVM\n" + jvm.text()).isPositive();
-        assertThat(c.text()).as("the " + target + " firmware's session against the JVM's").isEqualTo(jvm.text());
+        assertThat(c.text()).as("the " + target.value() + " firmware's session against the JVM's").isEqualTo(jvm.text());
         assertThat(firmware.stderr().substring(errFrom)).as("the firmware's stderr during the session")
                 .doesNotContain("AddressSanitizer").doesNotContain("LeakSanitizer").doesNotContain("runtime error")
                 .doesNotContain("SDK misuse");
@@ -273,12 +274,12 @@ class CorpusTest {
     }
 
     /** A batch's firmware for target, started on first use and again should a program have brought it down. */
-    private static HostFirmware.Running running(Batch b, HostRun.Target target)
+    private static HostFirmware.Running running(Batch b, Target target)
             throws IOException, InterruptedException {
         HostFirmware.Running firmware = b.firmwares.get(target);
         if (firmware != null && !firmware.process().isAlive()) {
             firmware.stop();
-            System.err.println("CorpusTest: the " + target + " firmware of " + b.names + " died; restarting it. Its"
+            System.err.println("CorpusTest: the " + target.value() + " firmware of " + b.names + " died; restarting it. Its"
                     + " stderr:\n" + firmware.stderr());
             firmware = null;
         }
@@ -307,7 +308,7 @@ class CorpusTest {
         }
         Compilation compilation = Espgen.compile(sources.toArray(JavaFileObject[]::new));
         CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
-        return new Built(classes(compilation), HostRun.build(compilation, dir, List.of(HostRun.Target.values())));
+        return new Built(classes(compilation), HostRun.build(compilation, dir, List.of(Target.values())));
     }
 
     private static List<JavaFileObject> sources(Path dir) throws IOException {

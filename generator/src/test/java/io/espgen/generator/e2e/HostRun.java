@@ -1,6 +1,7 @@
 package io.espgen.generator.e2e;
 
 import com.google.testing.compile.Compilation;
+import io.espgen.dsl.host.HostFirmware.Target;
 import io.espgen.generator.Espgen;
 import io.espgen.host.HostFirmware;
 import java.io.IOException;
@@ -19,16 +20,6 @@ final class HostRun {
     /** Compiles the Java under sourceRoot, builds its C for the host, and starts it on ephemeral ports. */
     static HostFirmware.Running start(Path sourceRoot, Path workDir) throws IOException {
         return start(build(Espgen.compileClean(sourceRoot), workDir));
-    }
-
-    /** The two targets a generated tree builds for on the host: the NONOS SDK's emulation, and the FreeRTOS target. */
-    enum Target {
-        NONOS, RTOS;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     /** Builds the C a compilation generated, for the host (NONOS), under workDir; returns the executable. */

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.espgen.maven.EchoSample;
 import io.espgen.maven.EspException;
 import io.espgen.maven.StandInTree;
-import io.espgen.maven.Target;
+import io.espgen.dsl.host.HostFirmware.Target;
+import io.espgen.maven.AbstractEspMojo;
 import io.espgen.maven.size.ObjectSize;
 import io.espgen.maven.size.SizeTool;
 import io.espgen.maven.size.Region;
@@ -114,9 +115,9 @@ class RtosTreeTest {
 
     @Test
     void theTargetIsNamedOrNonosByDefault() throws Exception {
-        assertThat(Target.of(null)).isEqualTo(Target.NONOS);
-        assertThat(Target.of(" rtos ")).isEqualTo(Target.RTOS);
-        assertThatThrownBy(() -> Target.of("idf")).isInstanceOf(EspException.class)
+        assertThat(AbstractEspMojo.targetOf(null)).isEqualTo(Target.NONOS);
+        assertThat(AbstractEspMojo.targetOf(" rtos ")).isEqualTo(Target.RTOS);
+        assertThatThrownBy(() -> AbstractEspMojo.targetOf("idf")).isInstanceOf(EspException.class)
                 .hasMessage("espgen: esp.target=idf is not a target; write nonos (ESP8266_NONOS_SDK 3.x) or rtos"
                         + " (ESP8266_RTOS_SDK 3.x)");
     }
