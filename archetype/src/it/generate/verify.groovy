@@ -9,9 +9,12 @@ assert pom =~ /<espgen.version>\d+\.\d+\.\d+(-SNAPSHOT)?<\/espgen.version>/
 assert new File(project, 'src/main/java/com/example/device/HelloServer.java').text
         .startsWith('package com.example.device;')
 assert new File(project, 'README.md').text.startsWith('# my-device')
-def report = new File(project, 'target/surefire-reports/TEST-com.example.device.HelloServerTest.xml')
-assert report.isFile() : 'the generated test did not run'
-def suite = report.text.readLines().find { it.contains('<testsuite ') }
-['tests="1"', 'failures="0"', 'errors="0"', 'skipped="0"'].each { assert suite.contains(it) : suite }
+// once per target: the firmware built for the NONOS SDK, then for ESP8266_RTOS_SDK (espgen.target)
+['nonos', 'rtos'].each { target ->
+    def report = new File(project, "target/surefire-reports/TEST-com.example.device.HelloServerTest-${target}.xml")
+    assert report.isFile() : "the generated test did not run for ${target}"
+    def suite = report.text.readLines().find { it.contains('<testsuite ') }
+    ['tests="1"', 'failures="0"', 'errors="0"', 'skipped="0"'].each { assert suite.contains(it) : suite }
+}
 assert new File(project, 'target/generated-sources/annotations/espgen/user_main.c').isFile()
 return true
