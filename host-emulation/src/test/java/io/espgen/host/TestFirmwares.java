@@ -4,6 +4,7 @@ import io.espgen.runtime.CRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class TestFirmwares {
                 Path work = WORK.resolve(n);
                 Path include = CRuntime.extractInclude(work.resolve("include"));
                 // the runtime's one file both targets' Wi-Fi layers call (its policy), as a generated tree has it
-                List<Path> sources = new java.util.ArrayList<>(List.of(C_DIR.resolve(n + ".c")));
+                List<Path> sources = new ArrayList<>(List.of(C_DIR.resolve(n + ".c")));
                 sources.addAll(CRuntime.extract(CRuntime.class, CRuntime.SOURCE_BASE, List.of("espgen_wifi_policy.c"),
                         work.resolve("runtime")));
                 return HostFirmware.buildRtos(sources, List.of(include), work, true);

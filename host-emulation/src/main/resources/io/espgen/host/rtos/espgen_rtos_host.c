@@ -575,6 +575,7 @@ int main(int argc, char **argv)
 	unsigned long seen = 0;
 	int stuck = 0;
 	int stop_ticks = 0;
+	const char *trace;
 	sigset_t signals;
 
 	parse_args(argc, argv);
@@ -590,8 +591,8 @@ int main(int argc, char **argv)
 	/* blocked in every thread the firmware starts, taken here alone */
 	pthread_sigmask(SIG_BLOCK, &signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	trace_on = getenv("ESPGEN_HOST_TRACE") != NULL && *getenv("ESPGEN_HOST_TRACE") &&
-		   strcmp(getenv("ESPGEN_HOST_TRACE"), "0") != 0;
+	trace = getenv("ESPGEN_HOST_TRACE");
+	trace_on = trace != NULL && *trace && strcmp(trace, "0") != 0;
 	if (opts.exit_after_ms >= 0)
 		deadline_us = esp_timer_get_time() + (int64_t)opts.exit_after_ms * 1000;
 	app_main();
